@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db } from './db.ts';
+
+export interface AppliedMigration {
+  version: number;
+  name: string;
+}
+
+const FILE = /^(\d{3,})_([a-z0-9_]+)\.sql$/;
+
+/**
+ * Applies `dir`'s numbered .sql files in order into Postgres schema `schema`, each in its
+ * own transaction, recording version and checksum in `<schema>.schema_migrations`.
+ * A migration whose file changed after it was applied is an error, never a re-run.
+ */
+export async function migrate(db: Db, schema: string, dir: string): Promise<AppliedMigration[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const migrations = await Promise.all(
+    files.map(async (file) => {
+      const match = FILE.exec(file);
+      if (!match) throw new Error(`migration file ${join(dir, file)} must be named NNN_name.sql`);
+      const sql = await readFile(join(dir, file), 'utf8');
+      return { version: Number(match[1]), name: match[2], sql, checksum: sha256(sql) };
+    }),
+  );
+  return db.transaction(async (tx) => {
+    // Serializes concurrent starts of the same subgraph against one server.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`allygraph.migrate.${schema}`]);
+    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
+    const rows = await tx.query<{ version: number; checksum: string }>(
+      `SELECT version, checksum FROM ${schema}.schema_migrations`,
+    );
+    const applied = new Map(rows.map((r) => [r.version, r.checksum]));
+    const done: AppliedMigration[] = [];
+    for (const m of migrations) {
+      const checksum = applied.get(m.version);
+      if (checksum !== undefined) {
+        if (checksum !== m.checksum) {
+          throw new Error(
+            `migration ${schema}/${m.version}_${m.name}.sql changed after it was applied (checksum mismatch); add a new migration instead`,
+          );
+        }
+        continue;
+      }
+      await tx.query(`SET LOCAL search_path TO ${schema}, public`);
+      await tx.query(m.sql);
+      await tx.query(`INSERT INTO ${schema}.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)`, [
+        m.version,
+        m.name,
+        m.checksum,
+      ]);
+      done.push({ version: m.version, name: m.name });
+    }
+    return done;
+  });
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

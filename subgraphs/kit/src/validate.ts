@@ -1,0 +1,50 @@
+import { badInput } from './errors.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+export function email(field: string, value: string): string {
+  const v = value.trim().toLowerCase();
+  if (v.length > 254 || !EMAIL.test(v)) throw badInput(field, `"${value}" is not a valid email address`);
+  return v;
+}
+
+export function nonEmpty(field: string, value: string, max = 200): string {
+  const v = value.trim();
+  if (v.length === 0) throw badInput(field, 'must not be empty');
+  if (v.length > max) throw badInput(field, `must be at most ${max} characters`);
+  return v;
+}
+
+export function intRange(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(field, `must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+/** An ISO 8601 date-time (or date); returns it as a Date. */
+export function dateTime(field: string, value: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
+    throw badInput(field, `"${value}" is not an ISO 8601 date-time`);
+  }
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw badInput(field, `"${value}" is not a valid date`);
+  return d;
+}
+
+export function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw badInput(field, `"${value}" must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+/** Client keys make bulk writes idempotent: short, printable, unique within the batch. */
+export function clientKeys(field: string, keys: readonly string[]): void {
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    if (!/^[\x21-\x7e]{1,128}$/.test(key)) throw badInput(`${field}[${i}].clientKey`, 'must be 1-128 printable characters');
+    if (seen.has(key)) throw badInput(`${field}[${i}].clientKey`, `"${key}" appears twice in the batch`);
+    seen.add(key);
+  });
+}
