@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { DEPARTMENTS, type Department } from '../../subgraphs/kit/src/config.ts';
 
 export interface SubgraphSource {
   name: string;
@@ -8,8 +9,6 @@ export interface SubgraphSource {
   sdl: string;
 }
 
-export const DEPARTMENTS = ['crm', 'campaigns', 'sales', 'hr'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
 
 export function schemaPath(department: Department): string {
   return new URL(`../../subgraphs/${department}/src/schema.graphql`, import.meta.url).pathname;

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import type { DbTarget } from './db.ts';
+
+/** The departments, in the order they are started and seeded. */
+export const DEPARTMENTS = ['crm', 'campaigns', 'sales', 'hr'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+export const DEFAULT_PORTS: Record<Department, number> = { crm: 4001, campaigns: 4002, sales: 4003, hr: 4004 };
+
+export interface DataConfig {
+  /** `DATABASE_URL`: every department on this PostgreSQL server. */
+  databaseUrl: string | undefined;
+  /** `<DEPT>_DATABASE_URL`: per-department overrides. */
+  departmentUrls: Partial<Record<Department, string>>;
+  /** `DATA_DIR`: where embedded PGlite keeps its files. @default ./.data */
+  dataDir: string;
+  /** `SEED_SCALE`: demo data generated on first start; 0 starts empty. @default 1 */
+  seedScale: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** The only reader of the environment for data settings; fails fast naming the bad variable. */
+export function loadDataConfig(env: Env = process.env): DataConfig {
+  const departmentUrls: Partial<Record<Department, string>> = {};
+  for (const d of DEPARTMENTS) {
+    const name = `${d.toUpperCase()}_DATABASE_URL`;
+    const url = env[name];
+    if (url) departmentUrls[d] = postgresUrl(name, url);
+  }
+  return {
+    databaseUrl: env.DATABASE_URL ? postgresUrl('DATABASE_URL', env.DATABASE_URL) : undefined,
+    departmentUrls,
+    dataDir: resolve(env.DATA_DIR || '.data'),
+    seedScale: intVar(env, 'SEED_SCALE', 1, 0, 1000),
+  };
+}
+
+/**
+ * Where a department's data lives. In the one-process graph all departments share one
+ * PGlite directory (one Postgres schema each); a subgraph running alone gets its own.
+ */
+export function dbTargetFor(config: DataConfig, department: Department, mode: 'shared' | 'alone'): DbTarget {
+  const url = config.departmentUrls[department] ?? config.databaseUrl;
+  if (url) return { kind: 'postgres', url };
+  return { kind: 'pglite', dataDir: resolve(config.dataDir, mode === 'shared' ? 'graph' : department) };
+}
+
+export function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function postgresUrl(name: string, value: string): string {
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new ConfigError(`${name} must be a postgres:// or postgresql:// URL`);
+  }
+  return value;
+}
