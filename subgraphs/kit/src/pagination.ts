@@ -84,17 +84,20 @@ export async function fetchPage<R extends { id: string }>(q: Queryable, req: Pag
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY ${req.sortColumn} ${req.direction}, id ${req.direction} LIMIT $${params.length}`;
   const rows = await q.query<R>(sql, params);
-  const pageRows = rows.slice(0, size);
   const column = req.sortColumn;
-  const edges = pageRows.map((node) => ({
-    cursor: encodeCursor((node as Record<string, unknown>)[column], node.id),
-    node,
-  }));
+  return toConnection(rows, size, req.after != null, (node) =>
+    encodeCursor((node as Record<string, unknown>)[column], node.id),
+  );
+}
+
+/** Builds a connection from up to `size + 1` rows (the extra one only says a next page exists). */
+export function toConnection<R>(rows: R[], size: number, hasPrevious: boolean, cursorOf: (row: R) => string): Connection<R> {
+  const edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > size,
-      hasPreviousPage: req.after != null,
+      hasPreviousPage: hasPrevious,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

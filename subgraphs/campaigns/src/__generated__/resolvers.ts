@@ -1,0 +1,640 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CampaignRow, VariantRow, EventRow, FunnelCounts, AbTestResult, VariantResultRow, EngagementRef, EntityRef } from '../data/rows.ts';
+import type { Context } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. */
+  DateTime: { input: string; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * A/B result: each variant against the control, conversions over delivered customers,
+ * two-sided two-proportion z-test at 95%.
+ */
+export type AbTest = {
+  __typename?: 'AbTest';
+  control: Variant;
+  /** Smallest delivered count each arm needs before a winner can be declared. */
+  minimumSamplePerArm: Scalars['Int']['output'];
+  results: Array<VariantResult>;
+  significant: Scalars['Boolean']['output'];
+  /** Why there is or is not a winner yet. */
+  verdict: Scalars['String']['output'];
+  /** The significantly best variant; null while no variant is significantly better than the control. */
+  winner?: Maybe<Variant>;
+};
+
+/** Outcome of an idempotent bulk write. */
+export type BulkWriteResult = {
+  __typename?: 'BulkWriteResult';
+  /** Items whose client key was already stored (nothing written for them). */
+  duplicates: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  /** Items stored by this call. */
+  stored: Scalars['Int']['output'];
+};
+
+/** A marketing campaign. Owned by campaigns: channel, budget, spend, window, A/B variants, funnel. */
+export type Campaign = {
+  __typename?: 'Campaign';
+  /** A/B test result; null when the campaign has fewer than two variants. */
+  abTest?: Maybe<AbTest>;
+  budget: Money;
+  channel: Channel;
+  endsAt: Scalars['DateTime']['output'];
+  /** Unique customers per funnel stage over all variants. */
+  funnel: Funnel;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The HR employee who owns the campaign. */
+  owner?: Maybe<Employee>;
+  /** The CRM segment the campaign targets. */
+  segment?: Maybe<Segment>;
+  spend: Money;
+  startsAt: Scalars['DateTime']['output'];
+  status: CampaignStatus;
+  variants: Array<Variant>;
+};
+
+export type CampaignConnection = {
+  __typename?: 'CampaignConnection';
+  edges: Array<CampaignEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  cursor: Scalars['String']['output'];
+  node: Campaign;
+};
+
+export type CampaignFilter = {
+  channel?: InputMaybe<Channel>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  segmentId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CampaignStatus>;
+};
+
+export type CampaignOrder = {
+  direction?: SortDirection;
+  field: CampaignSortField;
+};
+
+export type CampaignSortField =
+  | 'NAME'
+  | 'STARTS_AT';
+
+export type CampaignStatus =
+  | 'ACTIVE'
+  | 'COMPLETED'
+  | 'DRAFT';
+
+/** Marketing channels a customer can consent to and a campaign can use. */
+export type Channel =
+  | 'EMAIL'
+  | 'PHONE'
+  | 'PUSH'
+  | 'SMS';
+
+export type CreateCampaignInput = {
+  budget: MoneyInput;
+  channel: Channel;
+  endsAt: Scalars['DateTime']['input'];
+  name: Scalars['String']['input'];
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  segmentId?: InputMaybe<Scalars['ID']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+  /** Zero or at least two variants, exactly one of them the control. */
+  variants?: Array<VariantInput>;
+};
+
+export type Customer = {
+  __typename?: 'Customer';
+  engagement: Engagement;
+  id: Scalars['ID']['output'];
+};
+
+export type Employee = {
+  __typename?: 'Employee';
+  id: Scalars['ID']['output'];
+  /** Campaigns the employee owns, newest first. */
+  ownedCampaigns: Array<Campaign>;
+};
+
+/** A customer's engagement with campaigns (owned by campaigns). */
+export type Engagement = {
+  __typename?: 'Engagement';
+  lastTouchAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Weighted count of the customer's touches in the 90 days up to the latest one:
+   * opened 1, clicked 3, converted 10, unsubscribed -10, bounced -2, others 0; floored at 0.
+   */
+  score: Scalars['Int']['output'];
+  /** Most recent touches, newest first. */
+  touches: Array<EngagementEvent>;
+};
+
+
+/** A customer's engagement with campaigns (owned by campaigns). */
+export type EngagementTouchesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One touch of a campaign on a customer (owned by campaigns). */
+export type EngagementEvent = {
+  __typename?: 'EngagementEvent';
+  campaign: Campaign;
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  type: EngagementType;
+  variant?: Maybe<Variant>;
+};
+
+export type EngagementEventInput = {
+  campaignId: Scalars['ID']['input'];
+  /** Client-chosen idempotency key: a retried batch stores each event once. */
+  clientKey: Scalars['String']['input'];
+  customerId: Scalars['ID']['input'];
+  occurredAt: Scalars['DateTime']['input'];
+  type: EngagementType;
+  variantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type EngagementType =
+  | 'BOUNCED'
+  | 'CLICKED'
+  | 'CONVERTED'
+  | 'DELIVERED'
+  | 'OPENED'
+  | 'SENT'
+  | 'UNSUBSCRIBED';
+
+/**
+ * Unique customers reaching each stage. Rates are null when their denominator is 0:
+ * deliveryRate = delivered/sent, openRate = opened/delivered, clickThroughRate = clicked/delivered,
+ * clickToOpenRate = clicked/opened, conversionRate = converted/clicked,
+ * unsubscribeRate = unsubscribed/delivered, bounceRate = bounced/sent.
+ */
+export type Funnel = {
+  __typename?: 'Funnel';
+  bounceRate?: Maybe<Scalars['Float']['output']>;
+  bounced: Scalars['Int']['output'];
+  clickThroughRate?: Maybe<Scalars['Float']['output']>;
+  clickToOpenRate?: Maybe<Scalars['Float']['output']>;
+  clicked: Scalars['Int']['output'];
+  conversionRate?: Maybe<Scalars['Float']['output']>;
+  converted: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  deliveryRate?: Maybe<Scalars['Float']['output']>;
+  openRate?: Maybe<Scalars['Float']['output']>;
+  opened: Scalars['Int']['output'];
+  sent: Scalars['Int']['output'];
+  unsubscribeRate?: Maybe<Scalars['Float']['output']>;
+  unsubscribed: Scalars['Int']['output'];
+};
+
+/** An exact amount of money: decimal string in the currency's minor-unit precision, plus ISO 4217 currency. */
+export type Money = {
+  __typename?: 'Money';
+  amount: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+};
+
+export type MoneyInput = {
+  /** Decimal string, e.g. "1500.00". */
+  amount: Scalars['String']['input'];
+  /** ISO 4217 code, e.g. EUR. */
+  currency: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createCampaign: Campaign;
+  /** Records engagement events in one transaction (at most 10,000); all or nothing. */
+  recordEngagementEvents: BulkWriteResult;
+};
+
+
+export type MutationCreateCampaignArgs = {
+  input: CreateCampaignInput;
+};
+
+
+export type MutationRecordEngagementEventsArgs = {
+  events: Array<EngagementEventInput>;
+};
+
+/** Relay page information; shared by every list of the graph. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  campaign?: Maybe<Campaign>;
+  /** Campaigns, filtered and sorted; at most 100 per page (default 20). */
+  campaigns: CampaignConnection;
+};
+
+
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CampaignFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CampaignOrder>;
+};
+
+export type Segment = {
+  __typename?: 'Segment';
+  /** Campaigns targeting the segment, newest first. */
+  campaigns: Array<Campaign>;
+  id: Scalars['ID']['output'];
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** One arm of a campaign's A/B test (owned by campaigns). */
+export type Variant = {
+  __typename?: 'Variant';
+  funnel: Funnel;
+  id: Scalars['ID']['output'];
+  isControl: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type VariantInput = {
+  isControl: Scalars['Boolean']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type VariantResult = {
+  __typename?: 'VariantResult';
+  /** conversionRate - control's conversionRate; null for the control. */
+  absoluteLift?: Maybe<Scalars['Float']['output']>;
+  confidenceHigh?: Maybe<Scalars['Float']['output']>;
+  /** 95% confidence interval of absoluteLift. */
+  confidenceLow?: Maybe<Scalars['Float']['output']>;
+  conversionRate?: Maybe<Scalars['Float']['output']>;
+  converted: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** absoluteLift / control's conversionRate; null for the control or when the control converts nobody. */
+  relativeLift?: Maybe<Scalars['Float']['output']>;
+  variant: Variant;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Campaign: Campaign;
+  Customer: Customer;
+  Employee: Employee;
+  Segment: Segment;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Campaign:
+    ( { __typename: 'Campaign' }
+    & GraphQLRecursivePick<FederationTypes['Campaign'], {"id":true}> );
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Employee:
+    ( { __typename: 'Employee' }
+    & GraphQLRecursivePick<FederationTypes['Employee'], {"id":true}> );
+  Segment:
+    ( { __typename: 'Segment' }
+    & GraphQLRecursivePick<FederationTypes['Segment'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AbTest: ResolverTypeWrapper<AbTestResult>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BulkWriteResult: ResolverTypeWrapper<BulkWriteResult>;
+  Campaign: ResolverTypeWrapper<CampaignRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CampaignConnection: ResolverTypeWrapper<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignEdge']> }>;
+  CampaignEdge: ResolverTypeWrapper<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>;
+  CampaignFilter: CampaignFilter;
+  CampaignOrder: CampaignOrder;
+  CampaignSortField: CampaignSortField;
+  CampaignStatus: CampaignStatus;
+  Channel: Channel;
+  CreateCampaignInput: CreateCampaignInput;
+  Customer: ResolverTypeWrapper<EntityRef>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Employee: ResolverTypeWrapper<EntityRef>;
+  Engagement: ResolverTypeWrapper<EngagementRef>;
+  EngagementEvent: ResolverTypeWrapper<EventRow>;
+  EngagementEventInput: EngagementEventInput;
+  EngagementType: EngagementType;
+  Funnel: ResolverTypeWrapper<FunnelCounts>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Money: ResolverTypeWrapper<Money>;
+  MoneyInput: MoneyInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Segment: ResolverTypeWrapper<EntityRef>;
+  SortDirection: SortDirection;
+  Variant: ResolverTypeWrapper<VariantRow>;
+  VariantInput: VariantInput;
+  VariantResult: ResolverTypeWrapper<VariantResultRow>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AbTest: AbTestResult;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  BulkWriteResult: BulkWriteResult;
+  Campaign: CampaignRow;
+  ID: Scalars['ID']['output'];
+  CampaignConnection: Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignEdge']> };
+  CampaignEdge: Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] };
+  CampaignFilter: CampaignFilter;
+  CampaignOrder: CampaignOrder;
+  CreateCampaignInput: CreateCampaignInput;
+  Customer: EntityRef;
+  DateTime: Scalars['DateTime']['output'];
+  Employee: EntityRef;
+  Engagement: EngagementRef;
+  EngagementEvent: EventRow;
+  EngagementEventInput: EngagementEventInput;
+  Funnel: FunnelCounts;
+  Float: Scalars['Float']['output'];
+  Money: Money;
+  MoneyInput: MoneyInput;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  Segment: EntityRef;
+  Variant: VariantRow;
+  VariantInput: VariantInput;
+  VariantResult: VariantResultRow;
+};
+
+export type AbTestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AbTest'] = ResolversParentTypes['AbTest']> = {
+  control?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+  minimumSamplePerArm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['VariantResult']>, ParentType, ContextType>;
+  significant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
+};
+
+export type BulkWriteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkWriteResult'] = ResolversParentTypes['BulkWriteResult']> = {
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign'], FederationReferenceType extends FederationReferenceTypes['Campaign'] = FederationReferenceTypes['Campaign']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Campaign']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  abTest?: Resolver<Maybe<ResolversTypes['AbTest']>, ParentType, ContextType>;
+  budget?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  funnel?: Resolver<ResolversTypes['Funnel'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  segment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType>;
+  spend?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignStatus'], ParentType, ContextType>;
+  variants?: Resolver<Array<ResolversTypes['Variant']>, ParentType, ContextType>;
+};
+
+export type CampaignConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CampaignEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignEdge'] = ResolversParentTypes['CampaignEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+};
+
+export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  engagement?: Resolver<ResolversTypes['Engagement'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EmployeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee'], FederationReferenceType extends FederationReferenceTypes['Employee'] = FederationReferenceTypes['Employee']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Employee']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownedCampaigns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
+};
+
+export type EngagementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Engagement'] = ResolversParentTypes['Engagement']> = {
+  lastTouchAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  touches?: Resolver<Array<ResolversTypes['EngagementEvent']>, ParentType, ContextType, RequireFields<EngagementTouchesArgs, 'first'>>;
+};
+
+export type EngagementEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EngagementEvent'] = ResolversParentTypes['EngagementEvent']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EngagementType'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
+};
+
+export type FunnelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Funnel'] = ResolversParentTypes['Funnel']> = {
+  bounceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bounced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clickThroughRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  clickToOpenRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  clicked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conversionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  converted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveryRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  openRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  opened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unsubscribeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unsubscribed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
+  recordEngagementEvents?: Resolver<ResolversTypes['BulkWriteResult'], ParentType, ContextType, RequireFields<MutationRecordEngagementEventsArgs, 'events'>>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
+  campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, Partial<QueryCampaignsArgs>>;
+};
+
+export type SegmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Segment'] = ResolversParentTypes['Segment'], FederationReferenceType extends FederationReferenceTypes['Segment'] = FederationReferenceTypes['Segment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Segment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  campaigns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type VariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Variant'] = ResolversParentTypes['Variant']> = {
+  funnel?: Resolver<ResolversTypes['Funnel'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type VariantResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VariantResult'] = ResolversParentTypes['VariantResult']> = {
+  absoluteLift?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confidenceHigh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confidenceLow?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  conversionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  converted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  relativeLift?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  AbTest?: AbTestResolvers<ContextType>;
+  BulkWriteResult?: BulkWriteResultResolvers<ContextType>;
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignConnection?: CampaignConnectionResolvers<ContextType>;
+  CampaignEdge?: CampaignEdgeResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Employee?: EmployeeResolvers<ContextType>;
+  Engagement?: EngagementResolvers<ContextType>;
+  EngagementEvent?: EngagementEventResolvers<ContextType>;
+  Funnel?: FunnelResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Segment?: SegmentResolvers<ContextType>;
+  Variant?: VariantResolvers<ContextType>;
+  VariantResult?: VariantResultResolvers<ContextType>;
+};
+

@@ -1,0 +1,597 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CustomerRow, SegmentRow, ConsentRow, SatisfactionRow, EmployeeRef } from '../data/rows.ts';
+import type { Context } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. */
+  DateTime: { input: string; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Outcome of an idempotent bulk write. */
+export type BulkWriteResult = {
+  __typename?: 'BulkWriteResult';
+  /** Items whose client key was already stored (nothing written for them). */
+  duplicates: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  /** Items stored by this call. */
+  stored: Scalars['Int']['output'];
+};
+
+/** Marketing channels a customer can consent to and a campaign can use. */
+export type Channel =
+  | 'EMAIL'
+  | 'PHONE'
+  | 'PUSH'
+  | 'SMS';
+
+/** A customer's current consent for one channel (owned by CRM). */
+export type Consent = {
+  __typename?: 'Consent';
+  channel: Channel;
+  granted: Scalars['Boolean']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  /** Where the consent was captured, e.g. 'signup-form'. */
+  source: Scalars['String']['output'];
+};
+
+export type CreateCustomerInput = {
+  accountManagerId?: InputMaybe<Scalars['ID']['input']>;
+  address?: InputMaybe<Scalars['String']['input']>;
+  country: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  firstName: Scalars['String']['input'];
+  lastName: Scalars['String']['input'];
+  lifecycleStage?: LifecycleStage;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  segmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A person the company sells to. Owned by CRM: profile, contact (PII), segment, lifecycle, consent, satisfaction, account manager. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** The HR employee who manages this account. */
+  accountManager?: Maybe<Employee>;
+  /** PII: postal address, when known. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** Current marketing consent per channel; channels never asked are absent. */
+  consents: Array<Consent>;
+  /** ISO 3166-1 alpha-2 country code. */
+  country: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** PII: the customer's email address (unique). */
+  email: Scalars['String']['output'];
+  firstName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastName: Scalars['String']['output'];
+  /** The most recent NPS answer (0-10), if any. */
+  latestNps?: Maybe<SatisfactionResponse>;
+  lifecycleStage: LifecycleStage;
+  /** PII: phone number in E.164 form, when known. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Satisfaction answers (NPS and CSAT), newest first. */
+  satisfactionResponses: Array<SatisfactionResponse>;
+  segment?: Maybe<Segment>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A person the company sells to. Owned by CRM: profile, contact (PII), segment, lifecycle, consent, satisfaction, account manager. */
+export type CustomerSatisfactionResponsesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  edges: Array<CustomerEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: Customer;
+};
+
+export type CustomerFilter = {
+  accountManagerId?: InputMaybe<Scalars['ID']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  lifecycleStage?: InputMaybe<LifecycleStage>;
+  /** Case-insensitive match on first name, last name or email. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  segmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CustomerOrder = {
+  direction?: SortDirection;
+  field: CustomerSortField;
+};
+
+export type CustomerSortField =
+  | 'CREATED_AT'
+  | 'EMAIL'
+  | 'LAST_NAME';
+
+export type Employee = {
+  __typename?: 'Employee';
+  id: Scalars['ID']['output'];
+  /** Customers whose account manager this employee is, ordered by id. */
+  managedCustomers: CustomerConnection;
+};
+
+
+export type EmployeeManagedCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Interval =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+export type LifecycleCount = {
+  __typename?: 'LifecycleCount';
+  count: Scalars['Int']['output'];
+  stage: LifecycleStage;
+};
+
+export type LifecycleStage =
+  | 'CHURNED'
+  | 'CUSTOMER'
+  | 'LEAD'
+  | 'PROSPECT';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createCustomer: Customer;
+  /** Sets the customer's current consent for a channel. */
+  recordConsent: Consent;
+  /** Stores NPS/CSAT answers in one transaction; all or nothing. */
+  recordSatisfactionResponses: BulkWriteResult;
+  updateCustomer: Customer;
+};
+
+
+export type MutationCreateCustomerArgs = {
+  input: CreateCustomerInput;
+};
+
+
+export type MutationRecordConsentArgs = {
+  input: RecordConsentInput;
+};
+
+
+export type MutationRecordSatisfactionResponsesArgs = {
+  responses: Array<SatisfactionResponseInput>;
+};
+
+
+export type MutationUpdateCustomerArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCustomerInput;
+};
+
+/** NPS of one time bucket. */
+export type NpsPoint = {
+  __typename?: 'NpsPoint';
+  detractors: Scalars['Int']['output'];
+  /** % promoters minus % detractors, -100..100; null when there are no responses. */
+  nps?: Maybe<Scalars['Float']['output']>;
+  periodStart: Scalars['DateTime']['output'];
+  promoters: Scalars['Int']['output'];
+  responses: Scalars['Int']['output'];
+};
+
+/** Relay page information; shared by every list of the graph. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  customer?: Maybe<Customer>;
+  customerByEmail?: Maybe<Customer>;
+  /** Customers, filtered and sorted; at most 100 per page (default 20). */
+  customers: CustomerConnection;
+  /** NPS per time bucket in [from, to), optionally for one segment. Buckets start at 00:00 UTC. */
+  npsTrend: Array<NpsPoint>;
+  segment?: Maybe<Segment>;
+  segments: Array<Segment>;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomerByEmailArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CustomerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CustomerOrder>;
+};
+
+
+export type QueryNpsTrendArgs = {
+  from: Scalars['DateTime']['input'];
+  interval?: Interval;
+  segmentId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QuerySegmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RecordConsentInput = {
+  channel: Channel;
+  customerId: Scalars['ID']['input'];
+  granted: Scalars['Boolean']['input'];
+  source: Scalars['String']['input'];
+};
+
+export type SatisfactionKind =
+  /** Customer satisfaction question, 1-5. */
+  | 'CSAT'
+  /** Net Promoter Score question, 0-10. */
+  | 'NPS';
+
+/** One NPS or CSAT answer (owned by CRM). */
+export type SatisfactionResponse = {
+  __typename?: 'SatisfactionResponse';
+  comment?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: SatisfactionKind;
+  respondedAt: Scalars['DateTime']['output'];
+  score: Scalars['Int']['output'];
+};
+
+export type SatisfactionResponseInput = {
+  /** Client-chosen idempotency key: a retried batch stores each response once. */
+  clientKey: Scalars['String']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  kind: SatisfactionKind;
+  respondedAt: Scalars['DateTime']['input'];
+  score: Scalars['Int']['input'];
+};
+
+/** A marketing segment of customers. Owned by CRM. */
+export type Segment = {
+  __typename?: 'Segment';
+  customerCount: Scalars['Int']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Customers of this segment per lifecycle stage (stages with no customer are omitted). */
+  lifecycleBreakdown: Array<LifecycleCount>;
+  name: Scalars['String']['output'];
+  /** NPS over all NPS answers of the segment's customers: % promoters (9-10) minus % detractors (0-6); null without answers. */
+  nps?: Maybe<Scalars['Float']['output']>;
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** Only the fields given are changed; null clears an optional field. */
+export type UpdateCustomerInput = {
+  accountManagerId?: InputMaybe<Scalars['ID']['input']>;
+  address?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  lifecycleStage?: InputMaybe<LifecycleStage>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  segmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Customer: Customer;
+  Employee: Employee;
+  Segment: Segment;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Employee:
+    ( { __typename: 'Employee' }
+    & GraphQLRecursivePick<FederationTypes['Employee'], {"id":true}> );
+  Segment:
+    ( { __typename: 'Segment' }
+    & GraphQLRecursivePick<FederationTypes['Segment'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  BulkWriteResult: ResolverTypeWrapper<BulkWriteResult>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Channel: Channel;
+  Consent: ResolverTypeWrapper<ConsentRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CreateCustomerInput: CreateCustomerInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Customer: ResolverTypeWrapper<CustomerRow>;
+  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
+  CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
+  CustomerFilter: CustomerFilter;
+  CustomerOrder: CustomerOrder;
+  CustomerSortField: CustomerSortField;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Employee: ResolverTypeWrapper<EmployeeRef>;
+  Interval: Interval;
+  LifecycleCount: ResolverTypeWrapper<LifecycleCount>;
+  LifecycleStage: LifecycleStage;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NpsPoint: ResolverTypeWrapper<NpsPoint>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordConsentInput: RecordConsentInput;
+  SatisfactionKind: SatisfactionKind;
+  SatisfactionResponse: ResolverTypeWrapper<SatisfactionRow>;
+  SatisfactionResponseInput: SatisfactionResponseInput;
+  Segment: ResolverTypeWrapper<SegmentRow>;
+  SortDirection: SortDirection;
+  UpdateCustomerInput: UpdateCustomerInput;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  BulkWriteResult: BulkWriteResult;
+  Int: Scalars['Int']['output'];
+  Consent: ConsentRow;
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  CreateCustomerInput: CreateCustomerInput;
+  ID: Scalars['ID']['output'];
+  Customer: CustomerRow;
+  CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
+  CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
+  CustomerFilter: CustomerFilter;
+  CustomerOrder: CustomerOrder;
+  DateTime: Scalars['DateTime']['output'];
+  Employee: EmployeeRef;
+  LifecycleCount: LifecycleCount;
+  Mutation: Record<PropertyKey, never>;
+  NpsPoint: NpsPoint;
+  Float: Scalars['Float']['output'];
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  RecordConsentInput: RecordConsentInput;
+  SatisfactionResponse: SatisfactionRow;
+  SatisfactionResponseInput: SatisfactionResponseInput;
+  Segment: SegmentRow;
+  UpdateCustomerInput: UpdateCustomerInput;
+};
+
+export type BulkWriteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkWriteResult'] = ResolversParentTypes['BulkWriteResult']> = {
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accountManager?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latestNps?: Resolver<Maybe<ResolversTypes['SatisfactionResponse']>, ParentType, ContextType>;
+  lifecycleStage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  satisfactionResponses?: Resolver<Array<ResolversTypes['SatisfactionResponse']>, ParentType, ContextType, RequireFields<CustomerSatisfactionResponsesArgs, 'first'>>;
+  segment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CustomerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CustomerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EmployeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee'], FederationReferenceType extends FederationReferenceTypes['Employee'] = FederationReferenceTypes['Employee']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Employee']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  managedCustomers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<EmployeeManagedCustomersArgs>>;
+};
+
+export type LifecycleCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifecycleCount'] = ResolversParentTypes['LifecycleCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
+  recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
+  recordSatisfactionResponses?: Resolver<ResolversTypes['BulkWriteResult'], ParentType, ContextType, RequireFields<MutationRecordSatisfactionResponsesArgs, 'responses'>>;
+  updateCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'id' | 'input'>>;
+};
+
+export type NpsPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NpsPoint'] = ResolversParentTypes['NpsPoint']> = {
+  detractors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nps?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  promoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customerByEmail?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByEmailArgs, 'email'>>;
+  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
+  npsTrend?: Resolver<Array<ResolversTypes['NpsPoint']>, ParentType, ContextType, RequireFields<QueryNpsTrendArgs, 'from' | 'interval' | 'to'>>;
+  segment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<QuerySegmentArgs, 'id'>>;
+  segments?: Resolver<Array<ResolversTypes['Segment']>, ParentType, ContextType>;
+};
+
+export type SatisfactionResponseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionResponse'] = ResolversParentTypes['SatisfactionResponse']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SatisfactionKind'], ParentType, ContextType>;
+  respondedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SegmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Segment'] = ResolversParentTypes['Segment'], FederationReferenceType extends FederationReferenceTypes['Segment'] = FederationReferenceTypes['Segment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Segment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  customerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lifecycleBreakdown?: Resolver<Array<ResolversTypes['LifecycleCount']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nps?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  BulkWriteResult?: BulkWriteResultResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerEdge?: CustomerEdgeResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Employee?: EmployeeResolvers<ContextType>;
+  LifecycleCount?: LifecycleCountResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NpsPoint?: NpsPointResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  SatisfactionResponse?: SatisfactionResponseResolvers<ContextType>;
+  Segment?: SegmentResolvers<ContextType>;
+};
+
