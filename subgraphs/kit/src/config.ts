@@ -48,6 +48,16 @@ export function dbTargetFor(config: DataConfig, department: Department, mode: 's
   return { kind: 'pglite', dataDir: resolve(config.dataDir, mode === 'shared' ? 'graph' : department) };
 }
 
+/** `HOST`: the interface servers listen on. @default 127.0.0.1 */
+export function listenHost(env: Env = process.env): string {
+  return env.HOST || '127.0.0.1';
+}
+
+/** `<DEPT>_PORT`: where a subgraph listens. @default 4001-4004 */
+export function subgraphPort(department: Department, env: Env = process.env): number {
+  return intVar(env, `${department.toUpperCase()}_PORT`, DEFAULT_PORTS[department], 0, 65535);
+}
+
 export function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;

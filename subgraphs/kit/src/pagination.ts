@@ -84,7 +84,8 @@ export async function fetchPage<R extends { id: string }>(q: Queryable, req: Pag
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY ${req.sortColumn} ${req.direction}, id ${req.direction} LIMIT $${params.length}`;
   const rows = await q.query<R>(sql, params);
-  const column = req.sortColumn;
+  // The row property of a quoted alias such as "createdAt" is the name without quotes.
+  const column = req.sortColumn.replace(/^"(.*)"$/, '$1');
   return toConnection(rows, size, req.after != null, (node) =>
     encodeCursor((node as Record<string, unknown>)[column], node.id),
   );

@@ -39,11 +39,17 @@ export function oneOf<T extends string>(field: string, value: string, allowed: r
   return value as T;
 }
 
-/** Client keys make bulk writes idempotent: short, printable, unique within the batch. */
+/** A client key makes a write idempotent: 1-128 printable ASCII characters. */
+export function clientKey(field: string, key: string): string {
+  if (!/^[\x21-\x7e]{1,128}$/.test(key)) throw badInput(field, 'must be 1-128 printable characters');
+  return key;
+}
+
+/** Client keys of a batch: each valid, none repeated within the batch. */
 export function clientKeys(field: string, keys: readonly string[]): void {
   const seen = new Set<string>();
   keys.forEach((key, i) => {
-    if (!/^[\x21-\x7e]{1,128}$/.test(key)) throw badInput(`${field}[${i}].clientKey`, 'must be 1-128 printable characters');
+    clientKey(`${field}[${i}].clientKey`, key);
     if (seen.has(key)) throw badInput(`${field}[${i}].clientKey`, `"${key}" appears twice in the batch`);
     seen.add(key);
   });

@@ -1,0 +1,15 @@
+# One image for every allygraph service; the command picks which one runs:
+#   gateway:  npm run gateway -- --supergraph supergraph.graphql --port 4000
+#   subgraph: npm run subgraph -- crm --port 4001
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY tsconfig.json supergraph.graphql ./
+COPY gateway ./gateway
+COPY subgraphs ./subgraphs
+COPY scripts ./scripts
+USER node
+EXPOSE 4000 4001 4002 4003 4004
+CMD ["npm", "run", "gateway", "--", "--supergraph", "supergraph.graphql"]

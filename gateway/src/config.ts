@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+export interface GatewayConfig {
+  /** `PORT` or `--port`. @default 4000 */
+  port: number;
+  /** `HOST`: interface to listen on. @default 127.0.0.1 */
+  host: string;
+  /** `SUPERGRAPH_PATH` or `--supergraph`: the composed supergraph SDL file to serve. @default ./supergraph.graphql */
+  supergraphPath: string;
+  /** `SUBGRAPH_URL_<NAME>`: replaces the routing URL of subgraph NAME (e.g. SUBGRAPH_URL_CRM). */
+  subgraphUrls: Record<string, string>;
+  /** `INTROSPECTION`: allow introspection (Sandbox needs it). @default true unless NODE_ENV=production */
+  introspection: boolean;
+  /** `NODE_ENV=production` turns off the Sandbox landing page. */
+  production: boolean;
+}
+
+export class GatewayConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** The only reader of the environment and argv for the gateway; fails fast naming the bad setting. */
+export function loadGatewayConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): GatewayConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: { supergraph: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    strict: true,
+  });
+  const production = env.NODE_ENV === 'production';
+  const subgraphUrls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^SUBGRAPH_URL_(.+)$/.exec(key);
+    if (match && value) subgraphUrls[match[1].toLowerCase()] = httpUrl(key, value);
+  }
+  return {
+    port: port(values.port !== undefined ? '--port' : 'PORT', values.port ?? env.PORT, 4000),
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    supergraphPath: values.supergraph ?? env.SUPERGRAPH_PATH ?? 'supergraph.graphql',
+    subgraphUrls,
+    introspection: bool('INTROSPECTION', env.INTROSPECTION, !production),
+    production,
+  };
+}
+
+export function readSupergraph(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new GatewayConfigError(`cannot read supergraph file "${path}": ${(err as Error).message}`);
+  }
+}
+
+export function port(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new GatewayConfigError(`${name} must be a port number from 0 to 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new GatewayConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function httpUrl(name: string, raw: string): string {
+  if (!/^https?:\/\//.test(raw)) throw new GatewayConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw;
+}

@@ -1,0 +1,25 @@
+import { createServer } from 'node:http';
+import { buildGateway } from './app.ts';
+import { loadGatewayConfig, readSupergraph } from './config.ts';
+import { listen, onShutdown } from './listen.ts';
+
+// Runs the gateway alone on a supergraph file: `npm run gateway -- --supergraph FILE --port N`.
+try {
+  const config = loadGatewayConfig();
+  const gateway = await buildGateway({
+    supergraphSdl: readSupergraph(config.supergraphPath),
+    subgraphUrls: config.subgraphUrls,
+    introspection: config.introspection,
+    landingPage: !config.production,
+  });
+  const server = createServer(gateway.handler);
+  const url = await listen(server, config.port, config.host);
+  console.log(`allygraph gateway ready at ${url}/graphql (supergraph: ${config.supergraphPath})`);
+  onShutdown(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await gateway.stop();
+  });
+} catch (err) {
+  console.error(`gateway failed to start: ${(err as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,40 @@
+import { loadDataConfig, subgraphPort, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
+import { loadGatewayConfig } from '../gateway/src/config.ts';
+import { onShutdown } from '../gateway/src/listen.ts';
+import { migrateAll, openDepartmentDbs } from './databases.ts';
+import { startLocalGraph } from './local-graph.ts';
+import { seedAll } from './seed/index.ts';
+
+// `npm start`: the whole graph in one process — data (embedded PGlite unless DATABASE_URL),
+// four subgraphs and the gateway. Demo data is generated on the first start only.
+const started = Date.now();
+try {
+  const data = loadDataConfig();
+  const gateway = loadGatewayConfig(process.env, []);
+  const ports = Object.fromEntries(DEPARTMENTS.map((d) => [d, subgraphPort(d)]));
+  const { dbs, close: closeDbs } = await openDepartmentDbs(data);
+  await migrateAll(dbs);
+  if (data.seedScale > 0) {
+    const seeded = await seedAll(dbs, data.seedScale);
+    if (seeded.length > 0) console.log(`seeded demo data (scale ${data.seedScale}) for ${seeded.join(', ')}`);
+  }
+  const graph = await startLocalGraph({ dbs, host: gateway.host, ports: { ...ports, gateway: gateway.port } });
+  onShutdown(async () => {
+    await graph.close();
+    await closeDbs();
+  });
+  const where = new Set(DEPARTMENTS.map((d) => dbs[d].location));
+  console.log(`
+allygraph is ready in ${((Date.now() - started) / 1000).toFixed(1)} s
+
+  Gateway (GraphQL):  ${graph.gatewayUrl}
+  Apollo Sandbox:     open ${graph.gatewayUrl} in a browser
+  Health:             ${graph.gatewayUrl.replace(/\/graphql$/, '/health')}
+${DEPARTMENTS.map((d) => `  ${`Subgraph ${d}:`.padEnd(20)}${graph.subgraphUrls[d]}`).join('\n')}
+  Data:               ${[...where].join(', ')}
+
+Press Ctrl-C to stop.`);
+} catch (err) {
+  console.error(`allygraph failed to start: ${(err as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,61 @@
+import type { Queryable } from '../../../kit/src/db.ts';
+import { fetchPage, type Connection, type SortDirection } from '../../../kit/src/pagination.ts';
+import type { EmployeeRow } from './rows.ts';
+
+const COLUMNS = `id, first_name AS "firstName", last_name AS "lastName", email, title, department,
+  manager_id AS "managerId", hired_at AS "hiredAt"`;
+
+/** hr.employees with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
+const EMPLOYEES = `(SELECT ${COLUMNS} FROM hr.employees) e`;
+
+/** The same, plus the raw sort columns the list pages by (see SORT_COLUMNS). */
+const EMPLOYEE_PAGE = `(SELECT ${COLUMNS}, last_name, hired_at FROM hr.employees) e`;
+
+// Unquoted names on purpose: kit fetchPage reads the cursor value as row[sortColumn], so a quoted
+// alias ('"lastName"') would look up a key that does not exist and every cursor would carry null.
+export const SORT_COLUMNS = { LAST_NAME: 'last_name', HIRED_AT: 'hired_at' } as const;
+
+export interface EmployeeQuery {
+  filter?: { department?: string | null; managerId?: string | null } | null;
+  sort: keyof typeof SORT_COLUMNS;
+  direction: SortDirection;
+  first?: number | null;
+  after?: string | null;
+}
+
+export function employeesByIds(q: Queryable, ids: readonly string[]): Promise<EmployeeRow[]> {
+  return q.query<EmployeeRow>(`SELECT * FROM ${EMPLOYEES} WHERE id = ANY($1)`, [ids]);
+}
+
+/** Direct reports of many managers in one statement, ordered by id within each manager. */
+export function reportsByManagers(q: Queryable, managerIds: readonly string[]): Promise<EmployeeRow[]> {
+  return q.query<EmployeeRow>(`SELECT * FROM ${EMPLOYEES} WHERE "managerId" = ANY($1) ORDER BY "managerId", id`, [
+    managerIds,
+  ]);
+}
+
+export function pageEmployees(q: Queryable, query: EmployeeQuery): Promise<Connection<EmployeeRow>> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  const f = query.filter ?? {};
+  if (f.department != null) add((n) => `department = $${n}`, f.department);
+  if (f.managerId != null) add((n) => `"managerId" = $${n}`, f.managerId);
+  return fetchPage<EmployeeRow>(q, {
+    from: EMPLOYEE_PAGE,
+    where,
+    params,
+    sortColumn: SORT_COLUMNS[query.sort],
+    direction: query.direction,
+    first: query.first,
+    after: query.after,
+  });
+}
+
+export async function existingEmployeeIds(q: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await q.query<{ id: string }>(`SELECT id FROM hr.employees WHERE id = ANY($1)`, [ids]);
+  return new Set(rows.map((r) => r.id));
+}
