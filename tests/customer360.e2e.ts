@@ -62,7 +62,7 @@ async function expected360(id: string) {
     `WITH e AS (SELECT type, occurred_at FROM campaigns.events WHERE customer_id = $1),
           w AS (SELECT CASE type WHEN 'OPENED' THEN 1 WHEN 'CLICKED' THEN 3 WHEN 'CONVERTED' THEN 10
                   WHEN 'UNSUBSCRIBED' THEN -10 WHEN 'BOUNCED' THEN -2 ELSE 0 END AS weight
-                FROM e WHERE occurred_at > (SELECT max(occurred_at) FROM e) - interval '90 days')
+                FROM e WHERE occurred_at >= (SELECT max(occurred_at) FROM e) - interval '90 days')
      SELECT greatest(coalesce((SELECT sum(weight) FROM w), 0), 0)::int AS score, (SELECT max(occurred_at) FROM e) AS last`, [id]);
   const touches = await q.query<{ type: string; occurred_at: Date; cid: string; cname: string }>(
     `SELECT e.type, e.occurred_at, k.id AS cid, k.name AS cname FROM campaigns.events e

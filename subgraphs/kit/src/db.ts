@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -30,6 +31,7 @@ export async function openDb(target: DbTarget, opts: { poolSize?: number } = {})
     });
     return wrapPool(pool, redactUrl(target.url), async () => pool.end());
   }
+  await mkdir(target.dataDir, { recursive: true });
   const lite = await PGlite.create(target.dataDir);
   const pool = new pg.Pool(createPgConfig(lite));
   return wrapPool(pool, target.dataDir, async () => {

@@ -1,0 +1,71 @@
+import type { Queryable } from '../../../kit/src/db.ts';
+import type { EngagementTypeValue, EventRow } from './rows.ts';
+
+const EVENT = `id::text AS id, campaign_id AS "campaignId", variant_id AS "variantId", customer_id AS "customerId",
+  type, occurred_at AS "occurredAt"`;
+
+/** The newest `limit` touches per customer (newest first, id breaking ties), for many customers at once. */
+export function touchesByCustomers(q: Queryable, customerIds: readonly string[], limit: number): Promise<EventRow[]> {
+  return q.query<EventRow>(
+    `SELECT t.* FROM unnest($1::text[]) AS c(id)
+     CROSS JOIN LATERAL (SELECT ${EVENT} FROM campaigns.events
+       WHERE customer_id = c.id ORDER BY occurred_at DESC, id DESC LIMIT $2) t`,
+    [customerIds, limit],
+  );
+}
+
+export interface EngagementScoreRow {
+  customerId: string;
+  score: number;
+  lastTouchAt: Date;
+}
+
+/**
+ * Engagement score per customer over the 90 days up to the customer's latest touch (so a
+ * quiet customer keeps the score of their last active period), floored at 0. Customers
+ * without any event are absent.
+ */
+export function engagementByCustomers(q: Queryable, customerIds: readonly string[]): Promise<EngagementScoreRow[]> {
+  return q.query<EngagementScoreRow>(
+    `WITH latest AS (
+       SELECT customer_id, max(occurred_at) AS last FROM campaigns.events
+       WHERE customer_id = ANY($1) GROUP BY customer_id)
+     SELECT l.customer_id AS "customerId", l.last AS "lastTouchAt",
+       GREATEST(0, sum(CASE e.type WHEN 'OPENED' THEN 1 WHEN 'CLICKED' THEN 3 WHEN 'CONVERTED' THEN 10
+         WHEN 'UNSUBSCRIBED' THEN -10 WHEN 'BOUNCED' THEN -2 ELSE 0 END))::int AS score
+     FROM latest l JOIN campaigns.events e
+       ON e.customer_id = l.customer_id AND e.occurred_at >= l.last - interval '90 days'
+     GROUP BY l.customer_id, l.last`,
+    [customerIds],
+  );
+}
+
+export interface EventWrite {
+  clientKey: string;
+  campaignId: string;
+  variantId: string | null;
+  customerId: string;
+  type: EngagementTypeValue;
+  occurredAt: Date;
+}
+
+/** Inserts the batch in one statement; rows whose client key exists are skipped. Returns rows stored. */
+export async function insertEvents(q: Queryable, items: readonly EventWrite[]): Promise<number> {
+  // Counting inside the statement avoids shipping back one row per stored event (up to 10,000).
+  const rows = await q.query<{ stored: number }>(
+    `WITH stored AS (
+       INSERT INTO campaigns.events (client_key, campaign_id, variant_id, customer_id, type, occurred_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+       ON CONFLICT (client_key) DO NOTHING RETURNING 1)
+     SELECT count(*)::int AS stored FROM stored`,
+    [
+      items.map((i) => i.clientKey),
+      items.map((i) => i.campaignId),
+      items.map((i) => i.variantId),
+      items.map((i) => i.customerId),
+      items.map((i) => i.type),
+      items.map((i) => i.occurredAt.toISOString()),
+    ],
+  );
+  return rows[0].stored;
+}
