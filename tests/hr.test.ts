@@ -8,7 +8,7 @@ import { migrate } from '../subgraphs/kit/src/migrate.ts';
 import { encodeCursor } from '../subgraphs/kit/src/pagination.ts';
 import { createSubgraphServer } from '../subgraphs/kit/src/server.ts';
 import { hr } from '../subgraphs/hr/src/app.ts';
-import { isQuotaPeriod } from '../subgraphs/hr/src/period.ts';
+import { isQuotaPeriod } from '../subgraphs/kit/src/periods.ts';
 
 // Hand-made people (e*) for exact answers; twenty generated ones (b01..b20 under b00) for batching.
 const FIXTURE = `
@@ -140,7 +140,7 @@ describe('queries', () => {
     expect(await gql(q)).toEqual({
       data: { employee: { id: 'e3', quota: null } },
       errors: [fieldError(q, 'quota(', ['employee', 'quota'], 'BAD_USER_INPUT', 'period',
-        'period: "Q1-2026" is not a period (YYYY, YYYY-Qn or YYYY-MM)')],
+        'period: "Q1-2026" is not a period; expected YYYY, YYYY-Qn or YYYY-MM')],
     });
   });
 
@@ -267,7 +267,7 @@ describe('setQuota', () => {
     expect(await quotasOf('e6')).toEqual([{ period: '2026-Q2', currency: 'USD', minor: '100000' }]);
   });
 
-  const NOT_PERIOD = 'is not a period (YYYY, YYYY-Qn or YYYY-MM)';
+  const NOT_PERIOD = 'is not a period; expected YYYY, YYYY-Qn or YYYY-MM';
   const CURRENCIES = 'EUR, USD, GBP, CHF, SEK, NOK, DKK, PLN, CAD, AUD, JPY';
   const eur = (amount: string) => ({ target: { amount, currency: 'EUR' } });
   it.each([

@@ -6,7 +6,7 @@ import { existingEmployeeIds } from '../data/employees.ts';
 import { upsertQuota } from '../data/quotas.ts';
 import { insertReview, reviewByClientKey, type ReviewWrite } from '../data/reviews.ts';
 import { hrErrors } from '../errors.ts';
-import { quotaPeriod } from '../period.ts';
+import { quotaPeriod } from '../../../kit/src/periods.ts';
 import type { MutationResolvers, PerformanceReviewInput } from '../__generated__/resolvers.ts';
 
 export const Mutation: MutationResolvers = {

@@ -1,0 +1,54 @@
+import { badInput } from './errors.ts';
+
+/** A half-open UTC interval [start, end). */
+export interface Window {
+  start: Date;
+  end: Date;
+}
+
+// Exact text, because the period is part of the Quota key that subgraphs pass around.
+const PERIOD = /^([1-9]\d{3})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+
+/** True for 'YYYY', 'YYYY-Qn' (n 1-4) and 'YYYY-MM' (01-12). */
+export function isQuotaPeriod(value: string): boolean {
+  return PERIOD.test(value);
+}
+
+/** Returns `value` if it is a quota period, else a BAD_USER_INPUT naming `field`. */
+export function quotaPeriod(field: string, value: string): string {
+  parsePeriod(field, value);
+  return value;
+}
+
+/**
+ * A quota period as HR writes it: 'YYYY', 'YYYY-Qn' (n 1-4) or 'YYYY-MM', as the UTC
+ * instants [start, end) that orders must be placed in to count toward it.
+ */
+export function parsePeriod(field: string, period: string): Window {
+  const m = PERIOD.exec(period);
+  if (!m) throw badInput(field, `"${period}" is not a period; expected YYYY, YYYY-Qn or YYYY-MM`);
+  const year = Number(m[1]);
+  const [month, span] = m[2] ? [(Number(m[2]) - 1) * 3, 3] : m[3] ? [Number(m[3]) - 1, 1] : [0, 12];
+  return { start: utc(year, month), end: utc(year, month + span) };
+}
+
+export type BucketUnit = 'day' | 'week' | 'month';
+
+/** How many UTC buckets (as Postgres date_trunc cuts them; weeks start on Monday) [from, to) touches. */
+export function bucketCount(from: Date, to: Date, unit: BucketUnit): number {
+  if (to <= from) return 0;
+  const last = new Date(to.getTime() - 1);
+  if (unit === 'month') {
+    return (last.getUTCFullYear() - from.getUTCFullYear()) * 12 + last.getUTCMonth() - from.getUTCMonth() + 1;
+  }
+  const days = (d: Date) => Math.floor(d.getTime() / 86_400_000);
+  if (unit === 'day') return days(last) - days(from) + 1;
+  // Day 0 (1970-01-01) was a Thursday; shifting by 3 makes Monday the start of a week.
+  const weeks = (d: Date) => Math.floor((days(d) + 3) / 7);
+  return weeks(last) - weeks(from) + 1;
+}
+
+/** Midnight UTC on the 1st of `month` (0-based; 12 rolls into the next year). */
+function utc(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month, 1));
+}
