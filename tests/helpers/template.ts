@@ -36,6 +36,25 @@ export async function dropTemplate(t: Template): Promise<void> {
   else await admin(t.adminUrl, [`DROP DATABASE IF EXISTS ${t.database}`]);
 }
 
+/** An empty database on the same backend as the template (PGlite directory or server). */
+export async function emptyDatabase(t: Template): Promise<DbCopy> {
+  if (t.kind === 'pglite') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'allygraph-empty-'));
+    const db = await openDb({ kind: 'pglite', dataDir });
+    return { db, dispose: async () => { await db.close(); await rm(dataDir, { recursive: true, force: true }); } };
+  }
+  const database = `allygraph_empty_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin(t.adminUrl, [`CREATE DATABASE ${database}`]);
+  const db = await openDb({ kind: 'postgres', url: withDatabase(t.adminUrl, database) });
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await admin(t.adminUrl, [`DROP DATABASE IF EXISTS ${database}`]);
+    },
+  };
+}
+
 /** A private, writable copy of the template for one test file. */
 export async function copyTemplate(t: Template): Promise<DbCopy> {
   const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

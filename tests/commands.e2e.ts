@@ -1,0 +1,93 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson } from './helpers/graph.ts';
+import { spawnScript } from './helpers/process.ts';
+import { startForeignGraph, type ForeignGraph } from './helpers/foreign-graph.ts';
+
+// The commands a user runs, as processes: npm start, npm run subgraph, npm run gateway.
+let dir: string;
+const EPHEMERAL = { PORT: '0', CRM_PORT: '0', CAMPAIGNS_PORT: '0', SALES_PORT: '0', HR_PORT: '0' };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'allygraph-commands-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('seeds an empty data directory once, serves the graph, and stops cleanly on Ctrl-C', async () => {
+    const env = { ...EPHEMERAL, DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined, SEED_SCALE: '1' };
+    const first = spawnScript('scripts/start.ts', [], env);
+    const [, url] = await first.waitFor(/Gateway \(GraphQL\):\s+(\S+)/, 120_000);
+    expect(first.output()).toContain('seeded demo data (scale 1) for crm, campaigns, sales, hr');
+    const res = await postJson<{ segments: { id: string }[] }>(url, { query: '{ segments { id } customers(first: 1) { edges { node { id } } } }' });
+    expect(res.body).toEqual({ data: {
+      segments: expect.arrayContaining([{ id: expect.stringMatching(/^seg-/) }]),
+      customers: { edges: [{ node: { id: expect.stringMatching(/^cus-/) } }] },
+    } });
+    expect(await first.stop('SIGINT')).toBe(0);
+    expect(first.output()).toContain('SIGINT: shutting down');
+
+    const second = spawnScript('scripts/start.ts', [], env);
+    const [, url2] = await second.waitFor(/Gateway \(GraphQL\):\s+(\S+)/, 60_000);
+    expect(second.output()).not.toContain('seeded demo data');
+    const again = await postJson(url2, { query: '{ segments { id } }' });
+    expect(again.body).toEqual({ data: { segments: res.body.data?.segments } });
+    expect(await second.stop('SIGTERM')).toBe(0);
+  });
+
+  it('refuses a bad setting naming the variable', async () => {
+    const run = spawnScript('scripts/start.ts', [], { ...EPHEMERAL, DATA_DIR: join(dir, 'bad'), DATABASE_URL: 'mysql://nope' });
+    expect(await run.exit()).toBe(1);
+    expect(run.output()).toContain('allygraph failed to start: DATABASE_URL must be a postgres:// or postgresql:// URL');
+  });
+});
+
+describe('npm run subgraph', () => {
+  it('runs one department alone on its own data directory and serves its SDL', async () => {
+    const run = spawnScript('scripts/subgraph.ts', ['hr', '--port', '0'], { DATA_DIR: join(dir, 'alone'), DATABASE_URL: undefined, SEED_SCALE: '0' });
+    const [, url] = await run.waitFor(/subgraph hr ready at (\S+) \(data: (\S+)\)/, 60_000);
+    expect(run.output()).toContain(`(data: ${join(dir, 'alone', 'hr')})`);
+    const sdl = await readFile('subgraphs/hr/src/schema.graphql', 'utf8');
+    expect((await postJson(url, { query: '{ _service { sdl } }' })).body).toEqual({ data: { _service: { sdl } } });
+    const health = await fetch(url.replace(/\/graphql$/, '/health'));
+    expect(await health.json()).toEqual({ status: 'ok', service: 'hr' });
+    expect(await run.stop()).toBe(0);
+  });
+
+  it('refuses an unknown department with usage', async () => {
+    const run = spawnScript('scripts/subgraph.ts', ['payroll'], {});
+    expect(await run.exit()).toBe(2);
+    expect(run.output()).toContain('usage: npm run subgraph -- <crm|campaigns|sales|hr> [--port N] [--host H]');
+  });
+});
+
+describe('npm run gateway', () => {
+  let foreign: ForeignGraph;
+  beforeAll(async () => {
+    foreign = await startForeignGraph();
+  });
+  afterAll(async () => {
+    await foreign?.close();
+  });
+
+  it('routes any supergraph file', async () => {
+    const file = join(dir, 'foreign.graphql');
+    await writeFile(file, foreign.supergraphSdl);
+    const run = spawnScript('gateway/src/index.ts', ['--supergraph', file, '--port', '0'], {});
+    const [, url] = await run.waitFor(/gateway ready at (\S+)/);
+    expect((await postJson(url, { query: '{ product(upc: "1") { name inStock } }' })).body).toEqual({
+      data: { product: { name: 'Table', inStock: true } },
+    });
+    expect(await run.stop()).toBe(0);
+  });
+
+  it('exits non-zero with the reason when the supergraph file is missing', async () => {
+    const run = spawnScript('gateway/src/index.ts', ['--supergraph', join(dir, 'missing.graphql'), '--port', '0'], {});
+    expect(await run.exit()).toBe(1);
+    expect(run.output()).toContain(`gateway failed to start: cannot read supergraph file "${join(dir, 'missing.graphql')}"`);
+  });
+});
