@@ -1,12 +1,7 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../subgraphs/kit/src/db.ts';
-import { migrate } from '../subgraphs/kit/src/migrate.ts';
+import type { Db } from '../subgraphs/kit/src/db.ts';
+import { loc, startSubgraph, type SubgraphUnderTest } from './helpers/subgraph.ts';
 import { encodeCursor } from '../subgraphs/kit/src/pagination.ts';
-import { createSubgraphServer } from '../subgraphs/kit/src/server.ts';
 import { campaigns } from '../subgraphs/campaigns/src/app.ts';
 import { erfc, normalCdf, twoProportionTest, Z_95 } from '../subgraphs/campaigns/src/data/stats.ts';
 import { buildAbTest, MINIMUM_SAMPLE_PER_ARM } from '../subgraphs/campaigns/src/data/abtest.ts';
@@ -79,52 +74,24 @@ INSERT INTO campaigns.events (client_key, campaign_id, variant_id, customer_id, 
   FROM generate_series(1, 20) n, unnest(ARRAY['SENT', 'DELIVERED', 'OPENED']) WITH ORDINALITY AS x(t, k);
 `;
 
-interface World {
-  dir: string;
-  db: Db;
-  app: FastifyInstance;
-}
-
-let template: string;
-let read: World;
-let write: World;
-
-async function open(dir: string): Promise<World> {
-  const db = await openDb({ kind: 'pglite', dataDir: dir });
-  return { dir, db, app: await createSubgraphServer(campaigns, db) };
-}
+let read: SubgraphUnderTest;
+let write: SubgraphUnderTest;
 
 beforeAll(async () => {
-  // Migrate and load once; the mutation tests get their own copy so they cannot change what queries see.
-  template = await mkdtemp(join(tmpdir(), 'allygraph-campaigns-'));
-  const db = await openDb({ kind: 'pglite', dataDir: template });
-  await migrate(db, 'campaigns', campaigns.migrationsDir);
-  await db.query(FIXTURE);
-  await db.close();
-  const copy = await mkdtemp(join(tmpdir(), 'allygraph-campaigns-w-'));
-  await cp(template, copy, { recursive: true });
-  [read, write] = await Promise.all([open(template), open(copy)]);
+  // Mutation tests get their own copy so they cannot change what the query tests see.
+  [read, write] = await Promise.all([
+    startSubgraph(campaigns, (db) => db.query(FIXTURE)),
+    startSubgraph(campaigns, (db) => db.query(FIXTURE)),
+  ]);
 });
 
 afterAll(async () => {
-  for (const w of [read, write]) {
-    if (!w) continue;
-    await w.app.close();
-    await w.db.close();
-    await rm(w.dir, { recursive: true, force: true });
-  }
+  await read?.close();
+  await write?.close();
 });
 
-async function gql(world: World, query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
-  const res = await world.app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
-  return res.json();
-}
-
-/** Where `token` starts in `query`, as GraphQL reports locations (1-based line and column). */
-function loc(query: string, token: string): { line: number; column: number } {
-  const before = query.slice(0, query.indexOf(token)).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
-}
+const gql = (world: SubgraphUnderTest, query: string, variables: Record<string, unknown> = {}): Promise<unknown> =>
+  world.gql(query, variables);
 
 const money = (amount: string, currency: string) => ({ amount, currency });
 const near = (value: number) => expect.closeTo(value, 12);

@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../subgraphs/kit/src/db.ts';
-import { migrate } from '../subgraphs/kit/src/migrate.ts';
+import type { Db } from '../subgraphs/kit/src/db.ts';
+import { loc, startSubgraph, type SubgraphUnderTest } from './helpers/subgraph.ts';
 import { encodeCursor } from '../subgraphs/kit/src/pagination.ts';
-import { createSubgraphServer } from '../subgraphs/kit/src/server.ts';
 import { hr } from '../subgraphs/hr/src/app.ts';
 import { isQuotaPeriod } from '../subgraphs/kit/src/periods.ts';
 
@@ -42,34 +37,19 @@ INSERT INTO hr.reviews (client_key, employee_id, reviewer_id, period, rating, su
   FROM generate_series(1, 20) i, generate_series(1, 2) n;
 `;
 
-let dir: string;
+let sub: SubgraphUnderTest;
 let db: Db;
-let app: FastifyInstance;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'allygraph-hr-'));
-  db = await openDb({ kind: 'pglite', dataDir: dir });
-  await migrate(db, 'hr', hr.migrationsDir);
-  await db.query(FIXTURE);
-  app = await createSubgraphServer(hr, db);
+  sub = await startSubgraph(hr, (fresh) => fresh.query(FIXTURE));
+  db = sub.db;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await db?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await sub?.close();
 });
 
-async function gql(query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
-  const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
-  return res.json();
-}
-
-/** Where `token` starts in `query`, as GraphQL reports locations (1-based line and column). */
-function loc(query: string, token: string): { line: number; column: number } {
-  const before = query.slice(0, query.indexOf(token)).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
-}
+const gql = (query: string, variables: Record<string, unknown> = {}): Promise<unknown> => sub.gql(query, variables);
 
 function fieldError(query: string, token: string, path: (string | number)[], code: string, field: string, message: string) {
   return { message, locations: [loc(query, token)], path, extensions: { code, field } };
