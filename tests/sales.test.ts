@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../subgraphs/kit/src/db.ts';
-import { loc, startSubgraph, type SubgraphUnderTest } from './helpers/subgraph.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/subgraph.ts';
 import { encodeCursor } from '../subgraphs/kit/src/pagination.ts';
 import { sales } from '../subgraphs/sales/src/app.ts';
 import { insertOrder } from '../subgraphs/sales/src/data/orders.ts';
@@ -216,7 +216,7 @@ describe('entities', () => {
     const selection = `... on Customer { orderCount lifetimeValue { amount } orders(first: 2) { id lines { product { sku } } } }
       ... on Quota { dealsWon revenue { amount } attainment } ... on Campaign { attributedOrders roi }
       ... on Order { lines { lineTotal { amount } product { sku } } }`;
-    const reps = (n: number) => Array.from({ length: n }, (_, i) => ({
+    const reps = (n: number) => Array.from({ length: n }, (_, i): Record<string, Record<string, unknown>[]> => ({
       Customer: [{ __typename: 'Customer', id: `c${(i % 5) + 1}-${i}` }, { __typename: 'Customer', id: `c${(i % 4) + 1}` }],
       Quota: [{ __typename: 'Quota', employeeId: `e${(i % 2) + 1}`, period: `2025-0${(i % 9) + 1}`, target: money('1.00', 'EUR') }],
       Campaign: [{ __typename: 'Campaign', id: `k${i}`, spend: money('1.00', 'EUR') }],
