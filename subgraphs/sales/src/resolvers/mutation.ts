@@ -14,7 +14,7 @@ const MAX_QUANTITY = 10_000;
 export const Mutation: MutationResolvers = {
   placeOrder: (_root, { input }, ctx) =>
     ctx.db.transaction(async (tx) => {
-      const clientKey = checkClientKey(input.clientKey);
+      const clientKey = v.clientKey('input.clientKey', input.clientKey);
       // A retry of an order already placed gets that order back, whatever else it says.
       const existing = await orderByClientKey(tx, clientKey);
       if (existing) return existing;
@@ -25,11 +25,6 @@ export const Mutation: MutationResolvers = {
       return (await ordersByIds(tx, [id]))[0];
     }),
 };
-
-function checkClientKey(key: string): string {
-  if (!/^[\x21-\x7e]{1,128}$/.test(key)) throw badInput('input.clientKey', 'must be 1-128 printable characters');
-  return key;
-}
 
 /** Validates the input and prices it from the catalogue; reads only, so a refusal writes nothing. */
 async function priceOrder(tx: Queryable, clientKey: string, input: PlaceOrderInput): Promise<OrderWrite> {
