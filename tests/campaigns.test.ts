@@ -86,8 +86,8 @@ describe('queries', () => {
   const LIST = `query ($first: Int, $after: String, $filter: CampaignFilter, $orderBy: CampaignOrder) {
     campaigns(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
-  const page = (nodes: [unknown, string][], hasNextPage: boolean, hasPreviousPage: boolean) => {
-    const edges = nodes.map(([sort, id]) => ({ cursor: encodeCursor(sort, id), node: { id } }));
+  const page = (nodes: [string | Date, string][], hasNextPage: boolean, hasPreviousPage: boolean) => {
+    const edges = nodes.map(([value, id]) => ({ cursor: encodeCursor(value instanceof Date ? 'STARTS_AT' : 'NAME', value, id), node: { id } }));
     return { data: { campaigns: { edges, pageInfo: {
       hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null,
     } } } };
@@ -97,16 +97,16 @@ describe('queries', () => {
     'c-autumn': at('2025-10-01T00:00:00Z'), 'c-winter': at('2026-01-10T00:00:00Z'), 'c-spring': at('2026-03-01T00:00:00Z'),
     'c-summer': at('2026-06-01T00:00:00Z'), 'c-empty': at('2026-09-01T00:00:00Z'), b01: at('2030-01-02T00:00:00Z'),
   };
-  const byStart = (...ids: (keyof typeof START)[]) => ids.map((id): [unknown, string] => [START[id], id]);
+  const byStart = (...ids: (keyof typeof START)[]) => ids.map((id): [Date, string] => [START[id], id]);
 
   it('campaigns: by start date by default, paged with cursors', async () => {
     expect(await gql(read, LIST, { first: 5 })).toEqual(
       page(byStart('c-autumn', 'c-winter', 'c-spring', 'c-summer', 'c-empty'), true, false),
     );
     expect(await gql(read, LIST, { first: 2 })).toEqual(page(byStart('c-autumn', 'c-winter'), true, false));
-    const after = encodeCursor(START['c-winter'], 'c-winter');
+    const after = encodeCursor('STARTS_AT', START['c-winter'], 'c-winter');
     expect(await gql(read, LIST, { first: 2, after })).toEqual(page(byStart('c-spring', 'c-summer'), true, true));
-    const last = encodeCursor(at('2030-01-20T00:00:00Z'), 'b19');
+    const last = encodeCursor('STARTS_AT', at('2030-01-20T00:00:00Z'), 'b19');
     expect(await gql(read, LIST, { first: 2, after: last })).toEqual(page([[at('2030-01-21T00:00:00Z'), 'b20']], false, true));
   });
 

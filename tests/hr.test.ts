@@ -127,8 +127,8 @@ describe('queries', () => {
   const LIST = `query ($first: Int, $after: String, $filter: EmployeeFilter, $orderBy: EmployeeOrder) {
     employees(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
-  const page = (nodes: [unknown, string][], hasNextPage: boolean, hasPreviousPage: boolean) => {
-    const edges = nodes.map(([sort, id]) => ({ cursor: encodeCursor(sort, id), node: { id } }));
+  const page = (nodes: [string | Date, string][], hasNextPage: boolean, hasPreviousPage: boolean) => {
+    const edges = nodes.map(([value, id]) => ({ cursor: encodeCursor(value instanceof Date ? 'HIRED_AT' : 'LAST_NAME', value, id), node: { id } }));
     return { data: { employees: { edges, pageInfo: {
       hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null,
     } } } };
@@ -140,7 +140,7 @@ describe('queries', () => {
       page([['Dijkstra', 'e4'], ['Hopper', 'e1'], ['Lovelace', 'e3'], ['Turing', 'e2']], false, false),
     );
     expect(await gql(LIST, { filter: sales, first: 2 })).toEqual(page([['Dijkstra', 'e4'], ['Hopper', 'e1']], true, false));
-    const after = encodeCursor('Hopper', 'e1');
+    const after = encodeCursor('LAST_NAME', 'Hopper', 'e1');
     expect(await gql(LIST, { filter: sales, first: 2, after })).toEqual(
       page([['Lovelace', 'e3'], ['Turing', 'e2']], false, true),
     );
@@ -155,7 +155,7 @@ describe('queries', () => {
     expect(await gql(LIST, byHire)).toEqual(
       page([[at('2015-03-01T09:00:00Z'), 'e1'], [at('2016-11-30T09:00:00Z'), 'e7'], [at('2017-06-15T09:00:00Z'), 'e2']], true, false),
     );
-    const after = encodeCursor(at('2017-06-15T09:00:00Z'), 'e2');
+    const after = encodeCursor('HIRED_AT', at('2017-06-15T09:00:00Z'), 'e2');
     expect(await gql(LIST, { ...byHire, after })).toEqual(
       page([[at('2018-02-02T09:00:00Z'), 'e6'], [at('2019-04-20T09:00:00Z'), 'e5'], [at('2020-01-10T09:00:00Z'), 'e3']], true, true),
     );

@@ -26,8 +26,16 @@ describe('money', () => {
 describe('pagination', () => {
   it('round-trips cursors and refuses foreign ones', () => {
     const at = new Date('2025-02-03T04:05:06.000Z');
-    expect(decodeCursor(encodeCursor(at, 'cus-1'))).toEqual(['2025-02-03T04:05:06.000Z', 'cus-1']);
-    expect(() => decodeCursor('bm9wZQ')).toThrow('after: is not a cursor returned by this list');
+    const byCreation = { name: 'CREATED_AT', column: 'created_at', type: 'timestamptz' } as const;
+    expect(decodeCursor(encodeCursor('CREATED_AT', at, 'cus-1'), byCreation)).toEqual(['2025-02-03T04:05:06.000Z', 'cus-1']);
+    // Microseconds survive; whole milliseconds read the same as a JS Date's.
+    expect(decodeCursor(encodeCursor('CREATED_AT', '2025-02-03T04:05:06.123456Z', 'c'), byCreation)).toEqual(['2025-02-03T04:05:06.123456Z', 'c']);
+    expect(encodeCursor('CREATED_AT', '2025-02-03T04:05:06.000000Z', 'cus-1')).toBe(encodeCursor('CREATED_AT', at, 'cus-1'));
+    expect(() => decodeCursor('bm9wZQ', byCreation)).toThrow('after: is not a cursor returned by this list');
+    expect(() => decodeCursor(encodeCursor('LAST_NAME', 'Hopper', 'e1'), byCreation)).toThrow(
+      'after: is a cursor of the LAST_NAME order; this list is ordered by CREATED_AT',
+    );
+    expect(() => decodeCursor(encodeCursor('CREATED_AT', 'Hopper', 'e1'), byCreation)).toThrow('after: is not a cursor returned by this list');
   });
 
   it('bounds page sizes', () => {

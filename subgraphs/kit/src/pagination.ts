@@ -19,14 +19,22 @@ export interface Connection<T> {
 
 export type SortDirection = 'ASC' | 'DESC';
 
+/** A way a list can be ordered: the name clients see, the SQL column, and its type. */
+export interface SortKey {
+  /** Client-facing name, e.g. `CREATED_AT`; cursors remember it. */
+  name: string;
+  /** Non-null SQL column (or quoted alias) to order by; `id` breaks ties. */
+  column: string;
+  type: 'text' | 'timestamptz' | 'bigint';
+}
+
 export interface PageRequest {
   /** SQL relation to page over, e.g. `crm.customers`. */
   from: string;
   /** AND-ed SQL conditions using $1..$n from `params`. */
   where: string[];
   params: unknown[];
-  /** Whitelisted, non-null column to order by; `id` breaks ties. */
-  sortColumn: string;
+  sort: SortKey;
   direction: SortDirection;
   first?: number | null;
   after?: string | null;
@@ -40,28 +48,40 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-type CursorValue = string | number;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(\d{3})?Z$/;
 
-export function encodeCursor(sortValue: unknown, id: string): string {
-  const value: CursorValue = sortValue instanceof Date ? sortValue.toISOString() : (sortValue as CursorValue);
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+/**
+ * An opaque cursor: the sort's name, the row's exact sort value as text (timestamps keep
+ * their microseconds, which a JS Date would lose) and the row id.
+ */
+export function encodeCursor(sort: string, value: string | Date, id: string): string {
+  const text = value instanceof Date ? value.toISOString() : value.replace(/^(.*\.\d{3})000Z$/, '$1Z');
+  return Buffer.from(JSON.stringify([sort, text, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [CursorValue, string] {
+/** The sort value and id of a cursor of this sort; anything else is bad input naming `after`. */
+export function decodeCursor(cursor: string, sort: SortKey): [string, string] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      typeof parsed[1] === 'string'
-    ) {
-      return [parsed[0], parsed[1]];
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    parsed = undefined;
   }
-  throw badInput('after', 'is not a cursor returned by this list');
+  if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === 'string')) {
+    throw badInput('after', 'is not a cursor returned by this list');
+  }
+  const [name, value, id] = parsed as [string, string, string];
+  if (name !== sort.name) throw badInput('after', `is a cursor of the ${name} order; this list is ordered by ${sort.name}`);
+  const valid = sort.type === 'timestamptz' ? TIMESTAMP.test(value) : sort.type === 'bigint' ? /^-?\d{1,18}$/.test(value) : true;
+  if (!valid) throw badInput('after', 'is not a cursor returned by this list');
+  return [value, id];
+}
+
+/** The sort value as exact text, in the form encodeCursor keeps. */
+function sortText(sort: SortKey): string {
+  return sort.type === 'timestamptz'
+    ? `to_char(${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+    : `${sort.column}::text`;
 }
 
 /**
@@ -72,23 +92,22 @@ export async function fetchPage<R extends { id: string }>(q: Queryable, req: Pag
   const size = pageSize(req.first);
   const where = [...req.where];
   const params = [...req.params];
+  const { sort } = req;
   if (req.after != null) {
-    const [value, id] = decodeCursor(req.after);
+    const [value, id] = decodeCursor(req.after, sort);
     params.push(value, id);
     const op = req.direction === 'ASC' ? '>' : '<';
-    where.push(`(${req.sortColumn}, id) ${op} ($${params.length - 1}, $${params.length})`);
+    where.push(`(${sort.column}, id) ${op} ($${params.length - 1}::${sort.type}, $${params.length})`);
   }
   params.push(size + 1);
   const sql =
-    `SELECT * FROM ${req.from}` +
+    `SELECT *, ${sortText(sort)} AS "__sortValue" FROM ${req.from}` +
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY ${req.sortColumn} ${req.direction}, id ${req.direction} LIMIT $${params.length}`;
-  const rows = await q.query<R>(sql, params);
-  // The row property of a quoted alias such as "createdAt" is the name without quotes.
-  const column = req.sortColumn.replace(/^"(.*)"$/, '$1');
-  return toConnection(rows, size, req.after != null, (node) =>
-    encodeCursor((node as Record<string, unknown>)[column], node.id),
-  );
+    ` ORDER BY ${sort.column} ${req.direction}, id ${req.direction} LIMIT $${params.length}`;
+  const rows = await q.query<R & { __sortValue: string }>(sql, params);
+  const connection = toConnection(rows, size, req.after != null, (row) => encodeCursor(sort.name, row.__sortValue, row.id));
+  for (const edge of connection.edges) delete (edge.node as Partial<typeof edge.node>).__sortValue;
+  return connection;
 }
 
 /** Builds a connection from up to `size + 1` rows (the extra one only says a next page exists). */

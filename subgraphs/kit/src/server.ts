@@ -42,6 +42,12 @@ export async function createSubgraphServer<L>(
   opts: SubgraphServerOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
+  // Mercurius' response schema types error paths as strings, turning list indices into "0";
+  // the gateway then cannot map entity-fetch errors back to the client's path. Plain JSON
+  // serialization keeps the indices numeric, as the GraphQL spec requires.
+  app.addHook('onRoute', (route) => {
+    if (route.url === '/graphql' && route.schema?.response) route.schema = { ...route.schema, response: undefined };
+  });
   const resolvers: Record<string, unknown> = { ...(def.resolvers as Record<string, unknown>) };
   for (const [type, resolve] of Object.entries(def.references)) {
     resolvers[type] = {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import { fetchPage, type Connection, type SortDirection } from '../../../kit/src/pagination.ts';
+import { fetchPage, type Connection, type SortDirection, type SortKey } from '../../../kit/src/pagination.ts';
 import type { CampaignRow, ChannelValue } from './rows.ts';
 
 /** campaigns.campaigns with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
@@ -8,7 +8,10 @@ const CAMPAIGNS = `(SELECT id, name, channel, status, currency, budget_minor::te
   segment_id AS "segmentId", owner_id AS "ownerId", created_at AS "createdAt"
   FROM campaigns.campaigns) c`;
 
-export const SORT_COLUMNS = { STARTS_AT: '"startsAt"', NAME: 'name' } as const;
+export const SORTS = {
+  STARTS_AT: { name: 'STARTS_AT', column: '"startsAt"', type: 'timestamptz' },
+  NAME: { name: 'NAME', column: 'name', type: 'text' },
+} as const satisfies Record<string, SortKey>;
 
 export interface CampaignQuery {
   filter?: {
@@ -17,7 +20,7 @@ export interface CampaignQuery {
     segmentId?: string | null;
     ownerId?: string | null;
   } | null;
-  sort: keyof typeof SORT_COLUMNS;
+  sort: keyof typeof SORTS;
   direction: SortDirection;
   first?: number | null;
   after?: string | null;
@@ -59,7 +62,7 @@ export function pageCampaigns(q: Queryable, query: CampaignQuery): Promise<Conne
     from: CAMPAIGNS,
     where,
     params,
-    sortColumn: SORT_COLUMNS[query.sort],
+    sort: SORTS[query.sort],
     direction: query.direction,
     first: query.first,
     after: query.after,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import { fetchPage, type Connection, type SortDirection } from '../../../kit/src/pagination.ts';
+import { fetchPage, type Connection, type SortDirection, type SortKey } from '../../../kit/src/pagination.ts';
 import type { CustomerRow } from './rows.ts';
 
 /** crm.customers with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
@@ -8,7 +8,11 @@ const CUSTOMERS = `(SELECT id, first_name AS "firstName", last_name AS "lastName
   account_manager_id AS "accountManagerId", created_at AS "createdAt", updated_at AS "updatedAt"
   FROM crm.customers) c`;
 
-export const SORT_COLUMNS = { CREATED_AT: '"createdAt"', LAST_NAME: '"lastName"', EMAIL: 'email' } as const;
+export const SORTS = {
+  CREATED_AT: { name: 'CREATED_AT', column: '"createdAt"', type: 'timestamptz' },
+  LAST_NAME: { name: 'LAST_NAME', column: '"lastName"', type: 'text' },
+  EMAIL: { name: 'EMAIL', column: 'email', type: 'text' },
+} as const satisfies Record<string, SortKey>;
 
 export interface CustomerQuery {
   filter?: {
@@ -18,7 +22,7 @@ export interface CustomerQuery {
     accountManagerId?: string | null;
     search?: string | null;
   } | null;
-  sort: keyof typeof SORT_COLUMNS;
+  sort: keyof typeof SORTS;
   direction: SortDirection;
   first?: number | null;
   after?: string | null;
@@ -53,7 +57,7 @@ export function pageCustomers(q: Queryable, query: CustomerQuery): Promise<Conne
     from: CUSTOMERS,
     where,
     params,
-    sortColumn: SORT_COLUMNS[query.sort],
+    sort: SORTS[query.sort],
     direction: query.direction,
     first: query.first,
     after: query.after,

@@ -44,8 +44,13 @@ export function segmentNps(q: Queryable, segmentIds: readonly string[]): Promise
   );
 }
 
-/** NPS = % promoters - % detractors, rounded to 2 decimals; null without answers. */
+/**
+ * NPS = % promoters - % detractors, rounded to 2 decimals half away from zero (as SQL
+ * round(numeric, 2) does), in integer arithmetic; null without answers.
+ */
 export function npsScore(t: { responses: number; promoters: number; detractors: number }): number | null {
   if (t.responses === 0) return null;
-  return Math.round(((t.promoters - t.detractors) * 10000) / t.responses) / 100;
+  const hundredths = Math.abs(t.promoters - t.detractors) * 10000;
+  const rounded = Math.floor((2 * hundredths + t.responses) / (2 * t.responses));
+  return (Math.sign(t.promoters - t.detractors) * rounded) / 100;
 }

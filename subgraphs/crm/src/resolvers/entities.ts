@@ -1,4 +1,4 @@
-import { encodeCursor, decodeCursor, pageSize, toConnection } from '../../../kit/src/pagination.ts';
+import { encodeCursor, decodeCursor, pageSize, toConnection, type SortKey } from '../../../kit/src/pagination.ts';
 import { npsScore } from '../data/segments.ts';
 import type { CustomerResolvers, EmployeeResolvers, SegmentResolvers } from '../__generated__/resolvers.ts';
 
@@ -20,11 +20,13 @@ export const Segment: SegmentResolvers = {
   },
 };
 
+const BY_ID: SortKey = { name: 'ID', column: 'id', type: 'text' };
+
 export const Employee: EmployeeResolvers = {
   managedCustomers: async (e, { first, after }, ctx) => {
     const size = pageSize(first);
-    const afterId = after == null ? null : decodeCursor(after)[1];
+    const afterId = after == null ? null : decodeCursor(after, BY_ID)[1];
     const rows = await ctx.loaders.managedCustomers.load({ managerId: e.id, limit: size + 1, afterId });
-    return toConnection(rows, size, after != null, (c) => encodeCursor(c.id, c.id));
+    return toConnection(rows, size, after != null, (c) => encodeCursor(BY_ID.name, c.id, c.id));
   },
 };

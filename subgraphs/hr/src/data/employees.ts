@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import { fetchPage, type Connection, type SortDirection } from '../../../kit/src/pagination.ts';
+import { fetchPage, type Connection, type SortDirection, type SortKey } from '../../../kit/src/pagination.ts';
 import type { EmployeeRow } from './rows.ts';
 
 const COLUMNS = `id, first_name AS "firstName", last_name AS "lastName", email, title, department,
@@ -8,16 +8,14 @@ const COLUMNS = `id, first_name AS "firstName", last_name AS "lastName", email, 
 /** hr.employees with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
 const EMPLOYEES = `(SELECT ${COLUMNS} FROM hr.employees) e`;
 
-/** The same, plus the raw sort columns the list pages by (see SORT_COLUMNS). */
-const EMPLOYEE_PAGE = `(SELECT ${COLUMNS}, last_name, hired_at FROM hr.employees) e`;
-
-// Unquoted names on purpose: kit fetchPage reads the cursor value as row[sortColumn], so a quoted
-// alias ('"lastName"') would look up a key that does not exist and every cursor would carry null.
-export const SORT_COLUMNS = { LAST_NAME: 'last_name', HIRED_AT: 'hired_at' } as const;
+export const SORTS = {
+  LAST_NAME: { name: 'LAST_NAME', column: '"lastName"', type: 'text' },
+  HIRED_AT: { name: 'HIRED_AT', column: '"hiredAt"', type: 'timestamptz' },
+} as const satisfies Record<string, SortKey>;
 
 export interface EmployeeQuery {
   filter?: { department?: string | null; managerId?: string | null } | null;
-  sort: keyof typeof SORT_COLUMNS;
+  sort: keyof typeof SORTS;
   direction: SortDirection;
   first?: number | null;
   after?: string | null;
@@ -45,10 +43,10 @@ export function pageEmployees(q: Queryable, query: EmployeeQuery): Promise<Conne
   if (f.department != null) add((n) => `department = $${n}`, f.department);
   if (f.managerId != null) add((n) => `"managerId" = $${n}`, f.managerId);
   return fetchPage<EmployeeRow>(q, {
-    from: EMPLOYEE_PAGE,
+    from: EMPLOYEES,
     where,
     params,
-    sortColumn: SORT_COLUMNS[query.sort],
+    sort: SORTS[query.sort],
     direction: query.direction,
     first: query.first,
     after: query.after,

@@ -1,18 +1,17 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import { fetchPage, type Connection, type SortDirection } from '../../../kit/src/pagination.ts';
+import { fetchPage, type Connection, type SortDirection, type SortKey } from '../../../kit/src/pagination.ts';
 import type { OrderLineRow, OrderRow, OrderStatus } from './rows.ts';
 
 const ORDER_COLUMNS = `id, client_key AS "clientKey", customer_id AS "customerId", sales_rep_id AS "salesRepId",
   campaign_id AS "campaignId", status, currency, total_minor AS "totalMinor", placed_at AS "placedAt"`;
 
-/**
- * sales.orders with camelCase columns; a view-like subquery so filters and keyset use the
- * aliases. The sort keys are repeated under unquoted names because kit's fetchPage reads a
- * row's cursor value by the sort column's SQL text, which must then be a plain identifier.
- */
-const ORDERS = `(SELECT ${ORDER_COLUMNS}, placed_at, total_minor FROM sales.orders) o`;
+/** sales.orders with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
+const ORDERS = `(SELECT ${ORDER_COLUMNS} FROM sales.orders) o`;
 
-export const SORT_COLUMNS = { PLACED_AT: 'placed_at', TOTAL: 'total_minor' } as const;
+export const SORTS = {
+  PLACED_AT: { name: 'PLACED_AT', column: '"placedAt"', type: 'timestamptz' },
+  TOTAL: { name: 'TOTAL', column: '"totalMinor"', type: 'bigint' },
+} as const satisfies Record<string, SortKey>;
 
 export interface OrderQuery {
   filter: {
@@ -23,7 +22,7 @@ export interface OrderQuery {
     placedFrom?: Date | null;
     placedTo?: Date | null;
   };
-  sort: keyof typeof SORT_COLUMNS;
+  sort: keyof typeof SORTS;
   direction: SortDirection;
   first?: number | null;
   after?: string | null;
@@ -66,7 +65,7 @@ export function pageOrders(q: Queryable, query: OrderQuery): Promise<Connection<
     from: ORDERS,
     where,
     params,
-    sortColumn: SORT_COLUMNS[query.sort],
+    sort: SORTS[query.sort],
     direction: query.direction,
     first: query.first,
     after: query.after,
