@@ -91,10 +91,10 @@ describe('gateway HTTP', () => {
     });
   });
 
-  it('refuses a body over 1 MiB with 413', async () => {
-    const res = await post(ours.url, JSON.stringify({ query: `{ topProducts { name } } #${'x'.repeat(1024 * 1024)}` }));
+  it('refuses a body over 8 MiB with 413', async () => {
+    const res = await post(ours.url, JSON.stringify({ query: `{ topProducts { name } } #${'x'.repeat(8 * 1024 * 1024)}` }));
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ errors: [{ message: 'request body exceeds 1048576 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(res.body).toEqual({ errors: [{ message: 'request body exceeds 8388608 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   });
 
   it('answers 404 naming the GraphQL path for other routes', async () => {

@@ -49,7 +49,10 @@ describe('pagination', () => {
 describe('validation', () => {
   it('names the field that is wrong', () => {
     expect(() => email('input.email', 'not-an-email')).toThrow(inputError('input.email', '"not-an-email" is not a valid email address'));
-    expect(() => dateTime('from', '2025-13-45')).toThrow(inputError('from', '"2025-13-45" is not a valid date'));
+    expect(() => dateTime('from', '2025-13-45')).toThrow(inputError('from', '"2025-13-45" is not an ISO 8601 date-time'));
+    expect(() => dateTime('from', '2026-02-30T10:00:00Z')).toThrow(inputError('from', '"2026-02-30T10:00:00Z" is not an ISO 8601 date-time'));
+    expect(dateTime('from', '2024-02-29T23:59:59+02:00')).toEqual(new Date('2024-02-29T21:59:59Z'));
+    expect(dateTime('from', '2025-03-01T10:00')).toEqual(new Date('2025-03-01T10:00:00Z'));
     expect(() => clientKeys('events', ['a', 'b', 'a'])).toThrow(inputError('events[2].clientKey', '"a" appears twice in the batch'));
   });
 });

@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 
-/** Largest request body accepted; bigger ones get 413 before any parsing. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Largest request body accepted; bigger ones get 413 before any parsing. Room for the
+ * largest documented bulk write (10,000 engagement events, ~1.3 MB).
+ */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 

@@ -1,15 +1,17 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { parseInstant } from './validate.ts';
 
 function parseIso(value: unknown): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) {
-    return new Date(value).toISOString();
+  const date = typeof value === 'string' ? parseInstant(value) : null;
+  if (!date) {
+    throw new GraphQLError(`DateTime must be an ISO 8601 date-time such as 2026-03-01T12:00:00Z, got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
-  throw new GraphQLError(`DateTime must be an ISO 8601 string, got ${JSON.stringify(value)}`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  return date.toISOString();
 }
 
-/** ISO 8601 instants: Date or string out (always UTC `...Z`), validated ISO string in. */
+/** ISO 8601 instants: Date or string out (always UTC `...Z`), strictly validated ISO string in. */
 export const DateTime = new GraphQLScalarType({
   name: 'DateTime',
   serialize: (value) => (value instanceof Date ? value.toISOString() : parseIso(value)),

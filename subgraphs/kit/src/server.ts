@@ -61,7 +61,13 @@ export async function createSubgraphServer<L>(
     resolvers: resolvers as IResolvers,
     graphiql: false,
     context: (): SubgraphContext<L> => ({ db, loaders: def.createLoaders(db) }),
-    errorFormatter: (execution, ctx) => mercurius.defaultErrorFormatter(maskInternalErrors(execution, ctx), ctx),
+    // Every GraphQL error answers 200 with the errors in the body (GraphQL over HTTP with
+    // application/json): a 400 would reach clients as the gateway's opaque INTERNAL_SERVER_ERROR
+    // instead of the BAD_USER_INPUT that names the bad variable.
+    errorFormatter: (execution, ctx) => ({
+      ...mercurius.defaultErrorFormatter(maskInternalErrors(execution, ctx), ctx),
+      statusCode: 200,
+    }),
   });
   app.get('/health', async (_req, reply) => {
     try {

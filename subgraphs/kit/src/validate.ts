@@ -22,14 +22,30 @@ export function intRange(field: string, value: number, min: number, max: number)
   return value;
 }
 
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Strict ISO 8601: a date or date-time whose every part exists (no 30 February, no hour 24),
+ * UTC when no offset is given. Returns null for anything else; never lets the JS Date
+ * parser roll an impossible day into the next month or guess a local time zone.
+ */
+export function parseInstant(value: string): Date | null {
+  const m = ISO.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', zone = 'Z'] = m;
+  const daysInMonth = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+  const offsetHours = zone === 'Z' ? 0 : Number(zone.slice(1, 3));
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > daysInMonth) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59 || offsetHours > 14) return null;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${frac.slice(0, 4)}${zone}`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 /** An ISO 8601 date-time (or date); returns it as a Date. */
 export function dateTime(field: string, value: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    throw badInput(field, `"${value}" is not an ISO 8601 date-time`);
-  }
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw badInput(field, `"${value}" is not a valid date`);
-  return d;
+  const date = parseInstant(value);
+  if (!date) throw badInput(field, `"${value}" is not an ISO 8601 date-time`);
+  return date;
 }
 
 export function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {

@@ -27,7 +27,7 @@ export const Mutation: MutationResolvers = {
         phone: optionalPhone('input.phone', input.phone),
         address: input.address == null ? null : v.nonEmpty('input.address', input.address, 500),
         country: country('input.country', input.country),
-        segmentId: input.segmentId ?? null,
+        segmentId: input.segmentId == null ? null : v.nonEmpty('input.segmentId', input.segmentId),
         lifecycleStage: v.oneOf('input.lifecycleStage', input.lifecycleStage ?? 'LEAD', STAGES),
         accountManagerId: input.accountManagerId == null ? null : v.nonEmpty('input.accountManagerId', input.accountManagerId),
       };
@@ -102,8 +102,10 @@ function customerChanges(input: UpdateCustomerInput): Partial<CustomerWrite> {
   if (required('lifecycleStage')) changes.lifecycleStage = v.oneOf('input.lifecycleStage', input.lifecycleStage as string, STAGES);
   if (input.phone !== undefined) changes.phone = optionalPhone('input.phone', input.phone);
   if (input.address !== undefined) changes.address = input.address === null ? null : v.nonEmpty('input.address', input.address, 500);
-  if (input.segmentId !== undefined) changes.segmentId = input.segmentId;
-  if (input.accountManagerId !== undefined) changes.accountManagerId = input.accountManagerId;
+  if (input.segmentId !== undefined) changes.segmentId = input.segmentId === null ? null : v.nonEmpty('input.segmentId', input.segmentId);
+  if (input.accountManagerId !== undefined) {
+    changes.accountManagerId = input.accountManagerId === null ? null : v.nonEmpty('input.accountManagerId', input.accountManagerId);
+  }
   return changes;
 }
 
