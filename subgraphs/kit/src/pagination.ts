@@ -28,16 +28,28 @@ export interface SortKey {
   type: 'text' | 'timestamptz' | 'bigint';
 }
 
-export interface PageRequest {
-  /** SQL relation to page over, e.g. `crm.customers`. */
-  from: string;
-  /** AND-ed SQL conditions using $1..$n from `params`. */
-  where: string[];
-  params: unknown[];
-  sort: SortKey;
+/** One AND-ed condition of a list; every `$?` in `sql` stands for `value`. */
+export interface Condition {
+  sql: string;
+  value: unknown;
+}
+
+/** The condition when a filter field was given (not null/undefined), else nothing. */
+export function when(value: unknown, sql: string): Condition | null {
+  return value == null ? null : { sql, value };
+}
+
+export interface PageArgs {
   direction: SortDirection;
   first?: number | null;
   after?: string | null;
+}
+
+export interface PageRequest extends PageArgs {
+  /** SQL relation to page over, e.g. `crm.customers`. */
+  from: string;
+  where: (Condition | null)[];
+  sort: SortKey;
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -90,8 +102,13 @@ function sortText(sort: SortKey): string {
  */
 export async function fetchPage<R extends { id: string }>(q: Queryable, req: PageRequest): Promise<Connection<R>> {
   const size = pageSize(req.first);
-  const where = [...req.where];
-  const params = [...req.params];
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const c of req.where) {
+    if (!c) continue;
+    params.push(c.value);
+    where.push(c.sql.replaceAll('$?', `$${params.length}`));
+  }
   const { sort } = req;
   if (req.after != null) {
     const [value, id] = decodeCursor(req.after, sort);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import { fetchPage, type Connection, type SortDirection, type SortKey } from '../../../kit/src/pagination.ts';
+import { fetchPage, when, type Connection, type PageArgs, type SortKey } from '../../../kit/src/pagination.ts';
 import type { CampaignRow, ChannelValue } from './rows.ts';
 
 /** campaigns.campaigns with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
@@ -13,7 +13,7 @@ export const SORTS = {
   NAME: { name: 'NAME', column: 'name', type: 'text' },
 } as const satisfies Record<string, SortKey>;
 
-export interface CampaignQuery {
+export interface CampaignQuery extends PageArgs {
   filter?: {
     channel?: string | null;
     status?: string | null;
@@ -21,9 +21,6 @@ export interface CampaignQuery {
     ownerId?: string | null;
   } | null;
   sort: keyof typeof SORTS;
-  direction: SortDirection;
-  first?: number | null;
-  after?: string | null;
 }
 
 export function campaignsByIds(q: Queryable, ids: readonly string[]): Promise<CampaignRow[]> {
@@ -47,26 +44,14 @@ export function campaignsByOwners(q: Queryable, ownerIds: readonly string[]): Pr
 }
 
 export function pageCampaigns(q: Queryable, query: CampaignQuery): Promise<Connection<CampaignRow>> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (column: string, value: unknown) => {
-    params.push(value);
-    where.push(`${column} = $${params.length}`);
-  };
   const f = query.filter ?? {};
-  if (f.channel != null) add('channel', f.channel);
-  if (f.status != null) add('status', f.status);
-  if (f.segmentId != null) add('"segmentId"', f.segmentId);
-  if (f.ownerId != null) add('"ownerId"', f.ownerId);
-  return fetchPage<CampaignRow>(q, {
-    from: CAMPAIGNS,
-    where,
-    params,
-    sort: SORTS[query.sort],
-    direction: query.direction,
-    first: query.first,
-    after: query.after,
-  });
+  const where = [
+    when(f.channel, 'channel = $?'),
+    when(f.status, 'status = $?'),
+    when(f.segmentId, '"segmentId" = $?'),
+    when(f.ownerId, '"ownerId" = $?'),
+  ];
+  return fetchPage<CampaignRow>(q, { ...query, from: CAMPAIGNS, sort: SORTS[query.sort], where });
 }
 
 export interface CampaignWrite {

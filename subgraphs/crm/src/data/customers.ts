@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import { fetchPage, type Connection, type SortDirection, type SortKey } from '../../../kit/src/pagination.ts';
+import { fetchPage, when, type Connection, type PageArgs, type SortKey } from '../../../kit/src/pagination.ts';
 import type { CustomerRow } from './rows.ts';
 
 /** crm.customers with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
@@ -14,7 +14,7 @@ export const SORTS = {
   EMAIL: { name: 'EMAIL', column: 'email', type: 'text' },
 } as const satisfies Record<string, SortKey>;
 
-export interface CustomerQuery {
+export interface CustomerQuery extends PageArgs {
   filter?: {
     segmentId?: string | null;
     lifecycleStage?: string | null;
@@ -23,9 +23,6 @@ export interface CustomerQuery {
     search?: string | null;
   } | null;
   sort: keyof typeof SORTS;
-  direction: SortDirection;
-  first?: number | null;
-  after?: string | null;
 }
 
 export function customersByIds(q: Queryable, ids: readonly string[]): Promise<CustomerRow[]> {
@@ -38,30 +35,16 @@ export async function customerByEmail(q: Queryable, email: string): Promise<Cust
 }
 
 export function pageCustomers(q: Queryable, query: CustomerQuery): Promise<Connection<CustomerRow>> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
   const f = query.filter ?? {};
-  if (f.segmentId != null) add((n) => `"segmentId" = $${n}`, f.segmentId);
-  if (f.lifecycleStage != null) add((n) => `"lifecycleStage" = $${n}`, f.lifecycleStage);
-  if (f.country != null) add((n) => `country = $${n}`, f.country.toUpperCase());
-  if (f.accountManagerId != null) add((n) => `"accountManagerId" = $${n}`, f.accountManagerId);
-  if (f.search != null && f.search.trim() !== '') {
-    const pattern = `%${f.search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    add((n) => `("firstName" ILIKE $${n} OR "lastName" ILIKE $${n} OR email ILIKE $${n})`, pattern);
-  }
-  return fetchPage<CustomerRow>(q, {
-    from: CUSTOMERS,
-    where,
-    params,
-    sort: SORTS[query.sort],
-    direction: query.direction,
-    first: query.first,
-    after: query.after,
-  });
+  const search = f.search?.trim() ? `%${f.search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  const where = [
+    when(f.segmentId, '"segmentId" = $?'),
+    when(f.lifecycleStage, '"lifecycleStage" = $?'),
+    when(f.country?.toUpperCase(), 'country = $?'),
+    when(f.accountManagerId, '"accountManagerId" = $?'),
+    when(search, '("firstName" ILIKE $? OR "lastName" ILIKE $? OR email ILIKE $?)'),
+  ];
+  return fetchPage<CustomerRow>(q, { ...query, from: CUSTOMERS, sort: SORTS[query.sort], where });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import { fetchPage, type Connection, type SortDirection, type SortKey } from '../../../kit/src/pagination.ts';
+import { fetchPage, when, type Connection, type PageArgs, type SortKey } from '../../../kit/src/pagination.ts';
 import type { EmployeeRow } from './rows.ts';
 
 const COLUMNS = `id, first_name AS "firstName", last_name AS "lastName", email, title, department,
@@ -13,12 +13,9 @@ export const SORTS = {
   HIRED_AT: { name: 'HIRED_AT', column: '"hiredAt"', type: 'timestamptz' },
 } as const satisfies Record<string, SortKey>;
 
-export interface EmployeeQuery {
+export interface EmployeeQuery extends PageArgs {
   filter?: { department?: string | null; managerId?: string | null } | null;
   sort: keyof typeof SORTS;
-  direction: SortDirection;
-  first?: number | null;
-  after?: string | null;
 }
 
 export function employeesByIds(q: Queryable, ids: readonly string[]): Promise<EmployeeRow[]> {
@@ -33,24 +30,9 @@ export function reportsByManagers(q: Queryable, managerIds: readonly string[]): 
 }
 
 export function pageEmployees(q: Queryable, query: EmployeeQuery): Promise<Connection<EmployeeRow>> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
   const f = query.filter ?? {};
-  if (f.department != null) add((n) => `department = $${n}`, f.department);
-  if (f.managerId != null) add((n) => `"managerId" = $${n}`, f.managerId);
-  return fetchPage<EmployeeRow>(q, {
-    from: EMPLOYEES,
-    where,
-    params,
-    sort: SORTS[query.sort],
-    direction: query.direction,
-    first: query.first,
-    after: query.after,
-  });
+  const where = [when(f.department, 'department = $?'), when(f.managerId, '"managerId" = $?')];
+  return fetchPage<EmployeeRow>(q, { ...query, from: EMPLOYEES, sort: SORTS[query.sort], where });
 }
 
 export async function existingEmployeeIds(q: Queryable, ids: readonly string[]): Promise<Set<string>> {

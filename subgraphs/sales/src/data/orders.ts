@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import { fetchPage, type Connection, type SortDirection, type SortKey } from '../../../kit/src/pagination.ts';
+import { fetchPage, when, type Connection, type PageArgs, type SortKey } from '../../../kit/src/pagination.ts';
 import type { OrderLineRow, OrderRow, OrderStatus } from './rows.ts';
 
 const ORDER_COLUMNS = `id, client_key AS "clientKey", customer_id AS "customerId", sales_rep_id AS "salesRepId",
@@ -13,7 +13,7 @@ export const SORTS = {
   TOTAL: { name: 'TOTAL', column: '"totalMinor"', type: 'bigint' },
 } as const satisfies Record<string, SortKey>;
 
-export interface OrderQuery {
+export interface OrderQuery extends PageArgs {
   filter: {
     customerId?: string | null;
     salesRepId?: string | null;
@@ -23,9 +23,6 @@ export interface OrderQuery {
     placedTo?: Date | null;
   };
   sort: keyof typeof SORTS;
-  direction: SortDirection;
-  first?: number | null;
-  after?: string | null;
 }
 
 export function ordersByIds(q: Queryable, ids: readonly string[]): Promise<OrderRow[]> {
@@ -48,28 +45,16 @@ export function ordersByCustomers(q: Queryable, customerIds: readonly string[], 
 }
 
 export function pageOrders(q: Queryable, query: OrderQuery): Promise<Connection<OrderRow>> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
   const f = query.filter;
-  if (f.customerId != null) add((n) => `"customerId" = $${n}`, f.customerId);
-  if (f.salesRepId != null) add((n) => `"salesRepId" = $${n}`, f.salesRepId);
-  if (f.campaignId != null) add((n) => `"campaignId" = $${n}`, f.campaignId);
-  if (f.status != null) add((n) => `status = $${n}`, f.status);
-  if (f.placedFrom != null) add((n) => `"placedAt" >= $${n}`, f.placedFrom.toISOString());
-  if (f.placedTo != null) add((n) => `"placedAt" < $${n}`, f.placedTo.toISOString());
-  return fetchPage<OrderRow>(q, {
-    from: ORDERS,
-    where,
-    params,
-    sort: SORTS[query.sort],
-    direction: query.direction,
-    first: query.first,
-    after: query.after,
-  });
+  const where = [
+    when(f.customerId, '"customerId" = $?'),
+    when(f.salesRepId, '"salesRepId" = $?'),
+    when(f.campaignId, '"campaignId" = $?'),
+    when(f.status, 'status = $?'),
+    when(f.placedFrom?.toISOString(), '"placedAt" >= $?'),
+    when(f.placedTo?.toISOString(), '"placedAt" < $?'),
+  ];
+  return fetchPage<OrderRow>(q, { ...query, from: ORDERS, sort: SORTS[query.sort], where });
 }
 
 /** Lines of many orders, in line order; each line carries its order's currency. */
