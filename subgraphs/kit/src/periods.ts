@@ -1,4 +1,5 @@
 import { badInput } from './errors.ts';
+import { dateTime } from './validate.ts';
 
 /** A half-open UTC interval [start, end). */
 export interface Window {
@@ -52,3 +53,34 @@ export function bucketCount(from: Date, to: Date, unit: BucketUnit): number {
 function utc(year: number, month: number): Date {
   return new Date(Date.UTC(year, month, 1));
 }
+
+/** Enough for ~2.7 years of days or ~83 years of months; more is an accident, not a chart. */
+export const MAX_BUCKETS = 1000;
+
+const UNITS: Record<'DAY' | 'WEEK' | 'MONTH', BucketUnit> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
+
+/** The `from`/`to` arguments of a report as instants, `to` strictly after `from`. */
+export function timeRange(fromArg: string, toArg: string): { from: Date; to: Date } {
+  const from = dateTime('from', fromArg);
+  const to = dateTime('to', toArg);
+  if (to <= from) throw badInput('to', 'must be after from');
+  return { from, to };
+}
+
+/** A time series request: its range and bucket unit, refusing more than MAX_BUCKETS buckets. */
+export function bucketRange(fromArg: string, toArg: string, interval: 'DAY' | 'WEEK' | 'MONTH') {
+  const { from, to } = timeRange(fromArg, toArg);
+  const unit = UNITS[interval];
+  const buckets = bucketCount(from, to, unit);
+  if (buckets > MAX_BUCKETS) {
+    throw badInput('to', `the range spans ${buckets} ${unit} buckets; at most ${MAX_BUCKETS} are allowed`);
+  }
+  return { from, to, unit };
+}
+
+/**
+ * SQL for every UTC bucket start (column `b`, timestamp without time zone) touching
+ * [$1, $2) in units of $3 ('day', 'week', 'month'): the left side of a series' outer join.
+ */
+export const BUCKETS_SQL = `SELECT generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE 'UTC'),
+  $2::timestamptz AT TIME ZONE 'UTC' - interval '1 microsecond', ('1 ' || $3)::interval) AS b`;

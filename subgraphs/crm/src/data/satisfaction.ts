@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
+import { BUCKETS_SQL, type BucketUnit } from '../../../kit/src/periods.ts';
 import type { ConsentRow, SatisfactionRow } from './rows.ts';
 import type { NpsTally } from './segments.ts';
 
@@ -76,13 +77,10 @@ export type NpsBucket = NpsTally & { periodStart: Date };
 /** NPS tallies per UTC bucket in [from, to), every bucket present (empty ones with 0 responses). */
 export function npsTrend(
   q: Queryable,
-  opts: { from: Date; to: Date; unit: 'day' | 'week' | 'month'; segmentId: string | null },
+  opts: { from: Date; to: Date; unit: BucketUnit; segmentId: string | null },
 ): Promise<NpsBucket[]> {
   return q.query<NpsBucket>(
-    `WITH buckets AS (
-       SELECT generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE 'UTC'),
-                              $2::timestamptz AT TIME ZONE 'UTC' - interval '1 microsecond',
-                              ('1 ' || $3)::interval) AS b),
+    `WITH buckets AS (${BUCKETS_SQL}),
      answers AS (
        SELECT date_trunc($3, r.responded_at AT TIME ZONE 'UTC') AS b, r.score
        FROM crm.satisfaction_responses r JOIN crm.customers c ON c.id = r.customer_id

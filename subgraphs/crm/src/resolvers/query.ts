@@ -1,9 +1,7 @@
 import { pageCustomers, customerByEmail } from '../data/customers.ts';
-import { allSegments } from '../data/segments.ts';
-import { npsScore } from '../data/segments.ts';
+import { allSegments, npsScore } from '../data/segments.ts';
 import { npsTrend } from '../data/satisfaction.ts';
-import { badInput } from '../../../kit/src/errors.ts';
-import { dateTime } from '../../../kit/src/validate.ts';
+import { bucketRange } from '../../../kit/src/periods.ts';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
 
 export const Query: QueryResolvers = {
@@ -20,15 +18,8 @@ export const Query: QueryResolvers = {
   segments: (_root, _args, ctx) => allSegments(ctx.db),
   segment: (_root, { id }, ctx) => ctx.loaders.segment.load(id),
   npsTrend: async (_root, args, ctx) => {
-    const from = dateTime('from', args.from);
-    const to = dateTime('to', args.to);
-    if (to <= from) throw badInput('to', 'must be after from');
-    const rows = await npsTrend(ctx.db, {
-      from,
-      to,
-      unit: args.interval === 'DAY' ? 'day' : args.interval === 'WEEK' ? 'week' : 'month',
-      segmentId: args.segmentId ?? null,
-    });
+    const range = bucketRange(args.from, args.to, args.interval);
+    const rows = await npsTrend(ctx.db, { ...range, segmentId: args.segmentId ?? null });
     return rows.map((r) => ({ ...r, nps: npsScore(r) }));
   },
 };

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import type { BucketUnit } from '../../../kit/src/periods.ts';
+import { BUCKETS_SQL, type BucketUnit } from '../../../kit/src/periods.ts';
 
 export interface KpiBucketRow {
   periodStart: Date;
@@ -16,10 +16,7 @@ export interface KpiBucketRow {
  */
 export function salesKpis(q: Queryable, opts: { from: Date; to: Date; unit: BucketUnit }): Promise<KpiBucketRow[]> {
   return q.query<KpiBucketRow>(
-    `WITH buckets AS (
-       SELECT generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE 'UTC'),
-                              $2::timestamptz AT TIME ZONE 'UTC' - interval '1 microsecond',
-                              ('1 ' || $3)::interval) AS b),
+    `WITH buckets AS (${BUCKETS_SQL}),
      sold AS (
        SELECT date_trunc($3, placed_at AT TIME ZONE 'UTC') AS b, currency, count(*) AS n, sum(total_minor) AS minor
        FROM sales.orders

@@ -1,16 +1,10 @@
-import { badInput } from '../../../kit/src/errors.ts';
 import { dateTime, intRange } from '../../../kit/src/validate.ts';
 import { allProducts } from '../data/products.ts';
 import { pageOrders } from '../data/orders.ts';
 import { retentionCohorts, salesKpis } from '../data/kpis.ts';
 import { moneyList } from '../figures.ts';
-import { bucketCount, type BucketUnit } from '../../../kit/src/periods.ts';
+import { bucketRange, timeRange } from '../../../kit/src/periods.ts';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
-
-/** Enough for ~2.7 years of days or ~83 years of months; more is an accident, not a chart. */
-const MAX_BUCKETS = 1000;
-
-const UNITS: Record<'DAY' | 'WEEK' | 'MONTH', BucketUnit> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
 export const Query: QueryResolvers = {
   order: (_root, { id }, ctx) => ctx.loaders.order.load(id),
@@ -31,26 +25,14 @@ export const Query: QueryResolvers = {
   product: (_root, { sku }, ctx) => ctx.loaders.product.load(sku),
   products: (_root, _args, ctx) => allProducts(ctx.db),
   salesKpis: async (_root, args, ctx) => {
-    const { from, to } = range(args.from, args.to);
-    const unit = UNITS[args.interval];
-    const buckets = bucketCount(from, to, unit);
-    if (buckets > MAX_BUCKETS) {
-      throw badInput('to', `the range spans ${buckets} ${unit} buckets; at most ${MAX_BUCKETS} are allowed`);
-    }
-    const rows = await salesKpis(ctx.db, { from, to, unit });
+    const rows = await salesKpis(ctx.db, bucketRange(args.from, args.to, args.interval));
     return rows.map((r) => ({ ...r, revenue: moneyList(r.revenue) }));
   },
   retentionCohorts: async (_root, args, ctx) => {
     const months = intRange('months', args.months, 1, 24);
-    const { from, to } = range(args.from, args.to);
+    const { from, to } = timeRange(args.from, args.to);
     const rows = await retentionCohorts(ctx.db, { from, to, months });
     return rows.map((r) => ({ cohort: r.cohort, customers: r.customers, retention: r.active.map((n) => n / r.customers) }));
   },
 };
 
-function range(fromArg: string, toArg: string): { from: Date; to: Date } {
-  const from = dateTime('from', fromArg);
-  const to = dateTime('to', toArg);
-  if (to <= from) throw badInput('to', 'must be after from');
-  return { from, to };
-}
