@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DEFAULT_PORTS, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
+
+// No Docker engine runs here: check what can be checked of the compose file and Dockerfile.
+interface Service {
+  build?: string;
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service> };
+
+describe('docker-compose.yml', () => {
+  it('runs the gateway, the four subgraphs, PostgreSQL and Redis', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['campaigns', 'crm', 'gateway', 'hr', 'postgres', 'redis', 'sales']);
+  });
+
+  it.each(DEPARTMENTS)('runs subgraph %s alone on PostgreSQL, after the database is healthy, with a health check', (d) => {
+    const s = compose.services[d];
+    const port = String(DEFAULT_PORTS[d]);
+    expect(s.command).toEqual(['npm', 'run', 'subgraph', '--', d, '--port', port]);
+    expect(s.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
+    expect(s.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(s.healthcheck?.test.join(' ')).toContain('/health');
+    expect(s.healthcheck?.test.at(-1)).toBe(port);
+  });
+
+  it('points the gateway at every subgraph container and starts it once they are healthy', () => {
+    const g = compose.services.gateway;
+    for (const d of DEPARTMENTS) {
+      expect(g.environment?.[`SUBGRAPH_URL_${d.toUpperCase()}`]).toBe(`http://${d}:${DEFAULT_PORTS[d]}/graphql`);
+      expect(g.depends_on?.[d]).toEqual({ condition: 'service_healthy' });
+    }
+    expect(g.command).toEqual(['npm', 'run', 'gateway', '--', '--supergraph', 'supergraph.graphql', '--port', '4000']);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('copies only paths that exist', () => {
+    const copies = readFileSync('Dockerfile', 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('COPY '))
+      .flatMap((line) => line.split(/\s+/).slice(1, -1));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const path of copies) expect(existsSync(path), path).toBe(true);
+  });
+});
