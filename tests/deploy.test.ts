@@ -16,8 +16,10 @@ interface Service {
 const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service> };
 
 describe('docker-compose.yml', () => {
-  it('runs the gateway, the four subgraphs, PostgreSQL and Redis', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['campaigns', 'crm', 'gateway', 'hr', 'postgres', 'redis', 'sales']);
+  it('runs the gateway, the four subgraphs, the conversion sync, PostgreSQL and Redis', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['campaigns', 'crm', 'gateway', 'hr', 'postgres', 'redis', 'sales', 'sync']);
+    expect(compose.services.sync.command).toEqual(['npm', 'run', 'sync', '--', '--gateway', 'http://gateway:4000/graphql']);
+    expect(compose.services.sync.depends_on).toEqual({ gateway: { condition: 'service_healthy' } });
   });
 
   it.each(DEPARTMENTS)('runs subgraph %s alone on PostgreSQL, after the database is healthy, with a health check', (d) => {

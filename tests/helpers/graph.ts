@@ -4,6 +4,7 @@ import type { Db } from '../../subgraphs/kit/src/db.ts';
 import { DEPARTMENTS, type Department } from '../../subgraphs/kit/src/config.ts';
 import { startLocalGraph } from '../../scripts/local-graph.ts';
 import { copyTemplate } from './template.ts';
+import { syncConversions } from '../../scripts/conversion-sync.ts';
 
 export interface GraphResponse<T> {
   status: number;
@@ -16,6 +17,8 @@ export interface TestGraph {
   subgraphUrls: Record<Department, string>;
   /** The test's own copy of the seeded data (all four departments), for expected values. */
   db: Db;
+  /** Brings campaigns' conversions up to date with sales' orders (npm start does it periodically). */
+  syncConversions(): Promise<number>;
   /** POSTs an operation to the gateway over HTTP. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphResponse<T>>;
   close(): Promise<void>;
@@ -27,10 +30,13 @@ export async function startGraph(): Promise<TestGraph> {
   const dbs = Object.fromEntries(DEPARTMENTS.map((d) => [d, copy.db])) as Record<Department, Db>;
   const ports = { crm: 0, campaigns: 0, sales: 0, hr: 0, gateway: 0 };
   const graph = await startLocalGraph({ dbs, ports });
+  // As npm start does: campaigns' conversions follow sales' order feed.
+  await syncConversions(graph.gatewayUrl);
   return {
     url: graph.gatewayUrl,
     subgraphUrls: graph.subgraphUrls,
     db: copy.db,
+    syncConversions: () => syncConversions(graph.gatewayUrl),
     gql: (query, variables) => postJson(graph.gatewayUrl, { query, variables }),
     close: async () => {
       await graph.close();

@@ -7,6 +7,7 @@ import { Mutation } from './resolvers/mutation.ts';
 import { Campaign, Funnel, Variant } from './resolvers/campaign.ts';
 import { Engagement, EngagementEvent } from './resolvers/engagement.ts';
 import { Customer, Employee, Segment } from './resolvers/entities.ts';
+import { CampaignAttribution, Order, OrderAttribution, TouchCredit } from './resolvers/attribution.ts';
 import type { Resolvers } from './__generated__/resolvers.ts';
 
 const resolvers: Resolvers = {
@@ -21,6 +22,10 @@ const resolvers: Resolvers = {
   Customer,
   Segment,
   Employee,
+  Order,
+  OrderAttribution,
+  TouchCredit,
+  CampaignAttribution,
 };
 
 /** Campaigns: channel, budget, spend, A/B variants, funnel; extends Customer, Segment and Employee. */
@@ -34,6 +39,7 @@ export const campaigns: SubgraphDefinition<Loaders> = {
     Customer: async (ref) => ({ id: String(ref.id) }),
     Segment: async (ref) => ({ id: String(ref.id) }),
     Employee: async (ref) => ({ id: String(ref.id) }),
+    Order: async (ref) => ({ id: String(ref.id) }),
   },
   createLoaders,
   migrationsDir: new URL('../migrations', import.meta.url).pathname,

@@ -1,9 +1,12 @@
+import DataLoader from 'dataloader';
 import type { Queryable } from '../../kit/src/db.ts';
 import { limitedLoader, manyLoader, oneLoader } from '../../kit/src/loaders.ts';
 import { campaignsByIds, campaignsByOwners, campaignsBySegments } from './data/campaigns.ts';
 import { armsByCampaigns, variantsByCampaigns, variantsByIds } from './data/variants.ts';
 import { funnelsByCampaigns, funnelsByVariants } from './data/funnels.ts';
 import { engagementByCustomers, touchesByCustomers } from './data/events.ts';
+import { conversionsByOrderIds, touchesForOrders } from './data/conversions.ts';
+import { campaignTotals, type AttributionParams, type CampaignTotals } from './attribution-totals.ts';
 
 /** Per-request loaders: every entity reference, relation and aggregate of campaigns goes through one of these. */
 export function createLoaders(db: Queryable) {
@@ -18,6 +21,14 @@ export function createLoaders(db: Queryable) {
     ownedCampaigns: manyLoader((ids) => campaignsByOwners(db, ids), (r) => r.ownerId ?? ''),
     engagement: oneLoader((ids) => engagementByCustomers(db, ids), (r) => r.customerId),
     touches: limitedLoader((ids, limit) => touchesByCustomers(db, ids, limit), (r) => r.customerId),
+    conversion: oneLoader((ids) => conversionsByOrderIds(db, ids), (r) => r.orderId),
+    // The lookback window is the "limit" of this grouping: orders asking for the same window share a statement.
+    orderTouches: limitedLoader((ids, lookbackDays) => touchesForOrders(db, ids, lookbackDays), (r) => r.orderId),
+    // Every campaign of a request asking with the same parameters shares one computation.
+    campaignAttribution: new DataLoader<AttributionParams, Map<string, CampaignTotals>, string>(
+      (params) => Promise.all(params.map((p) => campaignTotals(db, p))),
+      { cacheKeyFn: (p) => JSON.stringify(p) },
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CampaignRow, VariantRow, EventRow, FunnelCounts, AbTestResult, VariantResultRow, EngagementRef, EntityRef } from '../data/rows.ts';
+import type { CampaignRow, VariantRow, EventRow, FunnelCounts, AbTestResult, VariantResultRow, EngagementRef, EntityRef, OrderAttributionRow, TouchCreditRow, CampaignAttributionRow } from '../data/rows.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -34,6 +34,18 @@ export type AbTest = {
   winner?: Maybe<Variant>;
 };
 
+/**
+ * How an order's revenue is credited to the campaign touches (OPENED, CLICKED or CONVERTED
+ * events of the ordering customer) in the lookback window before it:
+ * LAST_TOUCH all to the latest touch, FIRST_TOUCH all to the earliest, LINEAR equally,
+ * TIME_DECAY by weight 2^(-age/halfLife). Credits are exact cents summing to the order total.
+ */
+export type AttributionModel =
+  | 'FIRST_TOUCH'
+  | 'LAST_TOUCH'
+  | 'LINEAR'
+  | 'TIME_DECAY';
+
 /** Outcome of an idempotent bulk write. */
 export type BulkWriteResult = {
   __typename?: 'BulkWriteResult';
@@ -49,6 +61,11 @@ export type Campaign = {
   __typename?: 'Campaign';
   /** A/B test result; null when the campaign has fewer than two variants. */
   abTest?: Maybe<AbTest>;
+  /**
+   * Revenue marketing's touches claim for this campaign under an attribution model, over
+   * orders placed in [from, to) (all time when omitted). See Order.attribution for the models.
+   */
+  attribution: CampaignAttribution;
   budget: Money;
   channel: Channel;
   endsAt: Scalars['DateTime']['output'];
@@ -64,6 +81,30 @@ export type Campaign = {
   startsAt: Scalars['DateTime']['output'];
   status: CampaignStatus;
   variants: Array<Variant>;
+};
+
+
+/** A marketing campaign. Owned by campaigns: channel, budget, spend, window, A/B variants, funnel. */
+export type CampaignAttributionArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  halfLifeDays?: Scalars['Float']['input'];
+  lookbackDays?: Scalars['Int']['input'];
+  model?: AttributionModel;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A campaign's attributed results under one model (owned by campaigns). */
+export type CampaignAttribution = {
+  __typename?: 'CampaignAttribution';
+  halfLifeDays: Scalars['Float']['output'];
+  lookbackDays: Scalars['Int']['output'];
+  model: AttributionModel;
+  /** Non-cancelled orders that gave this campaign a share of their revenue. */
+  orders: Scalars['Int']['output'];
+  /** Credited revenue, one entry per currency. */
+  revenue: Array<Money>;
+  /** (credited revenue in the spend's currency - spend) / spend; null when spend is 0. */
+  roi?: Maybe<Scalars['Float']['output']>;
 };
 
 export type CampaignConnection = {
@@ -105,6 +146,19 @@ export type Channel =
   | 'PHONE'
   | 'PUSH'
   | 'SMS';
+
+/** An order as sales' order feed describes it. */
+export type ConversionInput = {
+  cancelled: Scalars['Boolean']['input'];
+  customerId: Scalars['ID']['input'];
+  /** The order's position in sales' order feed; a write older than the stored one is ignored. */
+  feedPosition: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+  placedAt: Scalars['DateTime']['input'];
+  /** Sales' direct source (promo/UTM campaign on the order). */
+  sourceCampaignId?: InputMaybe<Scalars['ID']['input']>;
+  total: MoneyInput;
+};
 
 export type CreateCampaignInput = {
   budget: MoneyInput;
@@ -221,6 +275,11 @@ export type MoneyInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   createCampaign: Campaign;
+  /**
+   * Applies a page of sales' order feed to the conversions projection (at most 5,000); idempotent:
+   * a resent or older write stores nothing and counts as a duplicate.
+   */
+  recordConversions: BulkWriteResult;
   /** Records engagement events in one transaction (at most 10,000); all or nothing. */
   recordEngagementEvents: BulkWriteResult;
 };
@@ -231,8 +290,35 @@ export type MutationCreateCampaignArgs = {
 };
 
 
+export type MutationRecordConversionsArgs = {
+  conversions: Array<ConversionInput>;
+};
+
+
 export type MutationRecordEngagementEventsArgs = {
   events: Array<EngagementEventInput>;
+};
+
+export type Order = {
+  __typename?: 'Order';
+  /** Credits of the order's revenue to touches; null until the order reached campaigns through the order feed. */
+  attribution?: Maybe<OrderAttribution>;
+  id: Scalars['ID']['output'];
+};
+
+
+export type OrderAttributionArgs = {
+  halfLifeDays?: Scalars['Float']['input'];
+  lookbackDays?: Scalars['Int']['input'];
+  model?: AttributionModel;
+};
+
+export type OrderAttribution = {
+  __typename?: 'OrderAttribution';
+  /** One entry per touch in the window, oldest first; empty when no touch preceded the order. */
+  credits: Array<TouchCredit>;
+  model: AttributionModel;
+  total: Money;
 };
 
 /** Relay page information; shared by every list of the graph. */
@@ -249,6 +335,8 @@ export type Query = {
   campaign?: Maybe<Campaign>;
   /** Campaigns, filtered and sorted; at most 100 per page (default 20). */
   campaigns: CampaignConnection;
+  /** How far the conversions projection has followed sales' order feed (an orderFeed position). */
+  conversionFeedPosition?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -274,6 +362,15 @@ export type Segment = {
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+export type TouchCredit = {
+  __typename?: 'TouchCredit';
+  campaign: Campaign;
+  credit: Money;
+  /** The exact share of the order the model gives this touch, 0..1. */
+  share: Scalars['Float']['output'];
+  touch: EngagementEvent;
+};
 
 /** One arm of a campaign's A/B test (owned by campaigns). */
 export type Variant = {
@@ -388,6 +485,7 @@ export type FederationTypes = {
   Campaign: Campaign;
   Customer: Customer;
   Employee: Employee;
+  Order: Order;
   Segment: Segment;
 };
 
@@ -402,6 +500,9 @@ export type FederationReferenceTypes = {
   Employee:
     ( { __typename: 'Employee' }
     & GraphQLRecursivePick<FederationTypes['Employee'], {"id":true}> );
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
   Segment:
     ( { __typename: 'Segment' }
     & GraphQLRecursivePick<FederationTypes['Segment'], {"id":true}> );
@@ -415,9 +516,12 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AttributionModel: AttributionModel;
   BulkWriteResult: ResolverTypeWrapper<BulkWriteResult>;
   Campaign: ResolverTypeWrapper<CampaignRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CampaignAttribution: ResolverTypeWrapper<CampaignAttributionRow>;
   CampaignConnection: ResolverTypeWrapper<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignEdge']> }>;
   CampaignEdge: ResolverTypeWrapper<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>;
   CampaignFilter: CampaignFilter;
@@ -425,6 +529,7 @@ export type ResolversTypes = {
   CampaignSortField: CampaignSortField;
   CampaignStatus: CampaignStatus;
   Channel: Channel;
+  ConversionInput: ConversionInput;
   CreateCampaignInput: CreateCampaignInput;
   Customer: ResolverTypeWrapper<EntityRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -434,14 +539,16 @@ export type ResolversTypes = {
   EngagementEventInput: EngagementEventInput;
   EngagementType: EngagementType;
   Funnel: ResolverTypeWrapper<FunnelCounts>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Order: ResolverTypeWrapper<EntityRef>;
+  OrderAttribution: ResolverTypeWrapper<OrderAttributionRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Segment: ResolverTypeWrapper<EntityRef>;
   SortDirection: SortDirection;
+  TouchCredit: ResolverTypeWrapper<TouchCreditRow>;
   Variant: ResolverTypeWrapper<VariantRow>;
   VariantInput: VariantInput;
   VariantResult: ResolverTypeWrapper<VariantResultRow>;
@@ -455,11 +562,14 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   BulkWriteResult: BulkWriteResult;
   Campaign: CampaignRow;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  CampaignAttribution: CampaignAttributionRow;
   CampaignConnection: Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignEdge']> };
   CampaignEdge: Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] };
   CampaignFilter: CampaignFilter;
   CampaignOrder: CampaignOrder;
+  ConversionInput: ConversionInput;
   CreateCampaignInput: CreateCampaignInput;
   Customer: EntityRef;
   DateTime: Scalars['DateTime']['output'];
@@ -468,13 +578,15 @@ export type ResolversParentTypes = {
   EngagementEvent: EventRow;
   EngagementEventInput: EngagementEventInput;
   Funnel: FunnelCounts;
-  Float: Scalars['Float']['output'];
   Money: Money;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
+  Order: EntityRef;
+  OrderAttribution: OrderAttributionRow;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Segment: EntityRef;
+  TouchCredit: TouchCreditRow;
   Variant: VariantRow;
   VariantInput: VariantInput;
   VariantResult: VariantResultRow;
@@ -498,6 +610,7 @@ export type BulkWriteResultResolvers<ContextType = Context, ParentType extends R
 export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign'], FederationReferenceType extends FederationReferenceTypes['Campaign'] = FederationReferenceTypes['Campaign']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Campaign']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abTest?: Resolver<Maybe<ResolversTypes['AbTest']>, ParentType, ContextType>;
+  attribution?: Resolver<ResolversTypes['CampaignAttribution'], ParentType, ContextType, RequireFields<CampaignAttributionArgs, 'halfLifeDays' | 'lookbackDays' | 'model'>>;
   budget?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -510,6 +623,15 @@ export type CampaignResolvers<ContextType = Context, ParentType extends Resolver
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CampaignStatus'], ParentType, ContextType>;
   variants?: Resolver<Array<ResolversTypes['Variant']>, ParentType, ContextType>;
+};
+
+export type CampaignAttributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignAttribution'] = ResolversParentTypes['CampaignAttribution']> = {
+  halfLifeDays?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lookbackDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['AttributionModel'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revenue?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  roi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type CampaignConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = {
@@ -577,7 +699,20 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
+  recordConversions?: Resolver<ResolversTypes['BulkWriteResult'], ParentType, ContextType, RequireFields<MutationRecordConversionsArgs, 'conversions'>>;
   recordEngagementEvents?: Resolver<ResolversTypes['BulkWriteResult'], ParentType, ContextType, RequireFields<MutationRecordEngagementEventsArgs, 'events'>>;
+};
+
+export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attribution?: Resolver<Maybe<ResolversTypes['OrderAttribution']>, ParentType, ContextType, RequireFields<OrderAttributionArgs, 'halfLifeDays' | 'lookbackDays' | 'model'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type OrderAttributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderAttribution'] = ResolversParentTypes['OrderAttribution']> = {
+  credits?: Resolver<Array<ResolversTypes['TouchCredit']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['AttributionModel'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -590,12 +725,20 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, Partial<QueryCampaignsArgs>>;
+  conversionFeedPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SegmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Segment'] = ResolversParentTypes['Segment'], FederationReferenceType extends FederationReferenceTypes['Segment'] = FederationReferenceTypes['Segment']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Segment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   campaigns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type TouchCreditResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TouchCredit'] = ResolversParentTypes['TouchCredit']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  credit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  touch?: Resolver<ResolversTypes['EngagementEvent'], ParentType, ContextType>;
 };
 
 export type VariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Variant'] = ResolversParentTypes['Variant']> = {
@@ -621,6 +764,7 @@ export type Resolvers<ContextType = Context> = {
   AbTest?: AbTestResolvers<ContextType>;
   BulkWriteResult?: BulkWriteResultResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
+  CampaignAttribution?: CampaignAttributionResolvers<ContextType>;
   CampaignConnection?: CampaignConnectionResolvers<ContextType>;
   CampaignEdge?: CampaignEdgeResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
@@ -631,9 +775,12 @@ export type Resolvers<ContextType = Context> = {
   Funnel?: FunnelResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderAttribution?: OrderAttributionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Segment?: SegmentResolvers<ContextType>;
+  TouchCredit?: TouchCreditResolvers<ContextType>;
   Variant?: VariantResolvers<ContextType>;
   VariantResult?: VariantResultResolvers<ContextType>;
 };

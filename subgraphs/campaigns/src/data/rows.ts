@@ -79,3 +79,45 @@ export interface EngagementRef {
 export interface EntityRef {
   id: string;
 }
+
+export type AttributionModelValue = 'LAST_TOUCH' | 'FIRST_TOUCH' | 'LINEAR' | 'TIME_DECAY';
+
+/** An order as the conversions projection holds it. */
+export interface ConversionRow {
+  orderId: string;
+  customerId: string;
+  placedAt: Date;
+  currency: string;
+  totalMinor: string;
+  cancelled: boolean;
+  sourceCampaignId: string | null;
+}
+
+/** A touch (OPENED, CLICKED or CONVERTED event) inside an order's lookback window. */
+export interface OrderTouchRow extends EventRow {
+  orderId: string;
+}
+
+export interface TouchCreditRow {
+  touch: EventRow;
+  currency: string;
+  creditMinor: bigint;
+  share: number;
+}
+
+export interface OrderAttributionRow {
+  model: AttributionModelValue;
+  currency: string;
+  totalMinor: string;
+  credits: TouchCreditRow[];
+}
+
+export interface CampaignAttributionRow {
+  model: AttributionModelValue;
+  lookbackDays: number;
+  halfLifeDays: number;
+  orders: number;
+  /** Credited minor units per currency. */
+  revenue: Map<string, bigint>;
+  campaign: CampaignRow;
+}

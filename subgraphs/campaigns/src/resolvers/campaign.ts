@@ -1,6 +1,7 @@
 import { formatMinor } from '../../../kit/src/money.ts';
 import { buildAbTest } from '../data/abtest.ts';
 import { EMPTY_FUNNEL, ratio } from '../data/funnels.ts';
+import { attributionParams } from './attribution.ts';
 import type { CampaignResolvers, FunnelResolvers, VariantResolvers } from '../__generated__/resolvers.ts';
 
 export const Campaign: CampaignResolvers = {
@@ -11,6 +12,11 @@ export const Campaign: CampaignResolvers = {
   variants: (c, _args, ctx) => ctx.loaders.variants.load(c.id),
   funnel: async (c, _args, ctx) => (await ctx.loaders.campaignFunnel.load(c.id)) ?? EMPTY_FUNNEL,
   abTest: async (c, _args, ctx) => buildAbTest(await ctx.loaders.abArms.load(c.id)),
+  attribution: async (c, args, ctx) => {
+    const params = attributionParams(args);
+    const totals = (await ctx.loaders.campaignAttribution.load(params)).get(c.id);
+    return { ...params, campaign: c, orders: totals?.orders ?? 0, revenue: totals?.revenue ?? new Map() };
+  },
 };
 
 export const Variant: VariantResolvers = {

@@ -3,13 +3,15 @@ import { assertCurrency, parseAmount } from '../../../kit/src/money.ts';
 import * as v from '../../../kit/src/validate.ts';
 import { campaignsByIds, existingCampaignIds, insertCampaign, type CampaignWrite } from '../data/campaigns.ts';
 import { insertEvents, type EventWrite } from '../data/events.ts';
+import { applyConversions, type ConversionWrite } from '../data/conversions.ts';
 import { insertVariants, variantCampaigns } from '../data/variants.ts';
 import { campaignsErrors } from '../errors.ts';
 import type { Queryable } from '../../../kit/src/db.ts';
-import type { CreateCampaignInput, MutationResolvers } from '../__generated__/resolvers.ts';
+import type { ConversionInput, CreateCampaignInput, MutationResolvers } from '../__generated__/resolvers.ts';
 
-/** Upper bound of one recordEngagementEvents call, as the schema documents. */
+/** Upper bounds of one bulk call, as the schema documents. */
 const MAX_EVENTS = 10_000;
+const MAX_CONVERSIONS = 5_000;
 
 export const Mutation: MutationResolvers = {
   createCampaign: async (_root, { input }, ctx) => {
@@ -42,7 +44,40 @@ export const Mutation: MutationResolvers = {
       return { received: items.length, stored, duplicates: items.length - stored };
     });
   },
+
+  recordConversions: async (_root, { conversions }, ctx) => {
+    if (conversions.length === 0) throw badInput('conversions', 'must contain at least one conversion');
+    if (conversions.length > MAX_CONVERSIONS) {
+      throw campaignsErrors.CAMPAIGNS_BATCH_TOO_LARGE({ message: `at most ${MAX_CONVERSIONS} conversions per call`, field: 'conversions' });
+    }
+    // An order written twice in one page: only its newest write matters.
+    const newest = new Map<string, ConversionWrite>();
+    conversions.forEach((c, i) => {
+      const item = conversionWrite(c, `conversions[${i}]`);
+      const seen = newest.get(item.orderId);
+      if (!seen || seen.feedPosition < item.feedPosition) newest.set(item.orderId, item);
+    });
+    const stored = await ctx.db.transaction((tx) => applyConversions(tx, [...newest.values()]));
+    return { received: conversions.length, stored, duplicates: conversions.length - stored };
+  },
 };
+
+function conversionWrite(c: ConversionInput, at: string): ConversionWrite {
+  const currency = assertCurrency(`${at}.total.currency`, c.total.currency);
+  const totalMinor = parseAmount(`${at}.total.amount`, c.total.amount, currency);
+  if (totalMinor < 0n) throw badInput(`${at}.total.amount`, 'must not be negative');
+  if (!/^\d{1,18}$/.test(c.feedPosition)) throw badInput(`${at}.feedPosition`, `"${c.feedPosition}" is not an orderFeed position`);
+  return {
+    orderId: v.nonEmpty(`${at}.orderId`, c.orderId),
+    customerId: v.nonEmpty(`${at}.customerId`, c.customerId),
+    placedAt: v.dateTime(`${at}.placedAt`, c.placedAt),
+    currency,
+    totalMinor,
+    cancelled: c.cancelled,
+    sourceCampaignId: c.sourceCampaignId ?? null,
+    feedPosition: BigInt(c.feedPosition),
+  };
+}
 
 function campaignWrite(input: CreateCampaignInput): CampaignWrite {
   const name = v.nonEmpty('input.name', input.name);

@@ -81,6 +81,8 @@ export type Order = {
   /** Direct source recorded by sales (promo/UTM campaign on the order), if any. */
   campaign?: Maybe<Campaign>;
   customer: Customer;
+  /** Position of the order's latest write in the order feed. */
+  feedPosition: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   placedAt: Scalars['DateTime']['output'];
@@ -100,6 +102,15 @@ export type OrderEdge = {
   __typename?: 'OrderEdge';
   cursor: Scalars['String']['output'];
   node: Order;
+};
+
+/** One page of the order feed: orders in the order they were written. */
+export type OrderFeedPage = {
+  __typename?: 'OrderFeedPage';
+  hasMore: Scalars['Boolean']['output'];
+  orders: Array<Order>;
+  /** Position of the last order of the page; pass it as `after` for the next page (null when empty). */
+  position?: Maybe<Scalars['String']['output']>;
 };
 
 export type OrderFilter = {
@@ -175,6 +186,11 @@ export type Product = {
 export type Query = {
   __typename?: 'Query';
   order?: Maybe<Order>;
+  /**
+   * Orders in write order after `after` (a position from a previous page), at most 1000 per page
+   * (default 500). Departments that keep a projection of orders follow sales with it.
+   */
+  orderFeed: OrderFeedPage;
   /** Orders, filtered and sorted; at most 100 per page (default 20). */
   orders: OrderConnection;
   product?: Maybe<Product>;
@@ -188,6 +204,12 @@ export type Query = {
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -384,6 +406,8 @@ export type ResolversTypes = {
   Order: ResolverTypeWrapper<OrderRow>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderFeedPage: ResolverTypeWrapper<Omit<OrderFeedPage, 'orders'> & { orders: Array<ResolversTypes['Order']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderFilter: OrderFilter;
   OrderLine: ResolverTypeWrapper<OrderLineRow>;
   OrderLineInput: OrderLineInput;
@@ -391,7 +415,6 @@ export type ResolversTypes = {
   OrderSortField: OrderSortField;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PlaceOrderInput: PlaceOrderInput;
   Product: ResolverTypeWrapper<ProductRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -416,12 +439,13 @@ export type ResolversParentTypes = {
   Order: OrderRow;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderFeedPage: Omit<OrderFeedPage, 'orders'> & { orders: Array<ResolversParentTypes['Order']> };
+  Boolean: Scalars['Boolean']['output'];
   OrderFilter: OrderFilter;
   OrderLine: OrderLineRow;
   OrderLineInput: OrderLineInput;
   OrderOrder: OrderOrder;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PlaceOrderInput: PlaceOrderInput;
   Product: ProductRow;
   Query: Record<PropertyKey, never>;
@@ -469,6 +493,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  feedPosition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -485,6 +510,12 @@ export type OrderConnectionResolvers<ContextType = Context, ParentType extends R
 export type OrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+};
+
+export type OrderFeedPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderFeedPage'] = ResolversParentTypes['OrderFeedPage']> = {
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
@@ -512,6 +543,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orderFeed?: Resolver<ResolversTypes['OrderFeedPage'], ParentType, ContextType, RequireFields<QueryOrderFeedArgs, 'first'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'sku'>>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
@@ -551,6 +583,7 @@ export type Resolvers<ContextType = Context> = {
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderFeedPage?: OrderFeedPageResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;

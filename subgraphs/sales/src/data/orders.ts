@@ -3,7 +3,8 @@ import { fetchPage, when, type Connection, type PageArgs, type SortKey } from '.
 import type { OrderLineRow, OrderRow, OrderStatus } from './rows.ts';
 
 const ORDER_COLUMNS = `id, client_key AS "clientKey", customer_id AS "customerId", sales_rep_id AS "salesRepId",
-  campaign_id AS "campaignId", status, currency, total_minor AS "totalMinor", placed_at AS "placedAt"`;
+  campaign_id AS "campaignId", status, currency, total_minor AS "totalMinor", placed_at AS "placedAt",
+  feed_position::text AS "feedPosition"`;
 
 /** sales.orders with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
 const ORDERS = `(SELECT ${ORDER_COLUMNS} FROM sales.orders) o`;
@@ -84,6 +85,8 @@ export interface OrderWrite {
  * key first (the unique index settles the race), in which case nothing was written here.
  */
 export async function insertOrder(q: Queryable, o: OrderWrite): Promise<string | null> {
+  // Held to commit: feed positions become visible in the order they are drawn (see 002_order_feed.sql).
+  await q.query(`SELECT pg_advisory_xact_lock(hashtext('sales.order_feed'))`);
   const rows = await q.query<{ id: string }>(
     `INSERT INTO sales.orders (client_key, customer_id, sales_rep_id, campaign_id, status, currency, total_minor, placed_at)
      VALUES ($1, $2, $3, $4, 'PLACED', $5, $6, COALESCE($7::timestamptz, now()))
@@ -99,4 +102,13 @@ export async function insertOrder(q: Queryable, o: OrderWrite): Promise<string |
     [id, o.lines.map((l) => l.sku), o.lines.map((l) => l.quantity), o.lines.map((l) => l.unitPriceMinor.toString())],
   );
   return id;
+}
+
+/** Orders after `position` in feed order (every write of an order gets a new position). */
+export function orderFeed(q: Queryable, afterPosition: string | null, limit: number): Promise<OrderRow[]> {
+  return q.query<OrderRow>(
+    `SELECT ${ORDER_COLUMNS} FROM sales.orders
+     WHERE feed_position > $1::bigint ORDER BY feed_position LIMIT $2`,
+    [afterPosition ?? '0', limit],
+  );
 }

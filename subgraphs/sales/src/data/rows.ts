@@ -13,6 +13,8 @@ export interface OrderRow {
   /** bigint minor units; pg returns int8 as a string to keep it exact. */
   totalMinor: string;
   placedAt: Date;
+  /** Position of the order's latest write in the order feed (bigint as text). */
+  feedPosition: string;
 }
 
 export interface OrderLineRow {

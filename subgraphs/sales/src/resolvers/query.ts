@@ -1,6 +1,7 @@
 import { dateTime, intRange } from '../../../kit/src/validate.ts';
 import { allProducts } from '../data/products.ts';
-import { pageOrders } from '../data/orders.ts';
+import { orderFeed, pageOrders } from '../data/orders.ts';
+import { badInput } from '../../../kit/src/errors.ts';
 import { retentionCohorts, salesKpis } from '../data/kpis.ts';
 import { moneyList } from '../figures.ts';
 import { bucketRange, timeRange } from '../../../kit/src/periods.ts';
@@ -21,6 +22,13 @@ export const Query: QueryResolvers = {
       first: args.first,
       after: args.after,
     });
+  },
+  orderFeed: async (_root, { after, first }, ctx) => {
+    const size = intRange('first', first ?? 500, 1, 1000);
+    if (after != null && !/^\d{1,18}$/.test(after)) throw badInput('after', 'is not a position returned by orderFeed');
+    const rows = await orderFeed(ctx.db, after ?? null, size + 1);
+    const orders = rows.slice(0, size);
+    return { orders, position: orders.at(-1)?.feedPosition ?? after ?? null, hasMore: rows.length > size };
   },
   product: (_root, { sku }, ctx) => ctx.loaders.product.load(sku),
   products: (_root, _args, ctx) => allProducts(ctx.db),

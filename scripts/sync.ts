@@ -1,0 +1,20 @@
+import { parseArgs } from 'node:util';
+import { conversionSyncInterval } from '../subgraphs/kit/src/config.ts';
+import { onShutdown } from '../gateway/src/listen.ts';
+import { startConversionSync } from './conversion-sync-loop.ts';
+
+// `npm run sync -- --gateway URL [--once]`: keeps campaigns' conversions in step with sales'
+// order feed when the graph runs as separate services (npm start does this itself).
+const { values } = parseArgs({ options: { gateway: { type: 'string' }, once: { type: 'boolean' } } });
+if (!values.gateway) {
+  console.error('usage: npm run sync -- --gateway http://host:4000/graphql [--once]');
+  process.exit(2);
+}
+try {
+  const stop = await startConversionSync(values.gateway, values.once ? 0 : conversionSyncInterval(), console.log);
+  if (values.once) process.exit(0);
+  onShutdown(async () => stop());
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
