@@ -1,10 +1,10 @@
-import { conversionSyncInterval, loadDataConfig, subgraphPort, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
+import { feedSyncInterval, loadDataConfig, subgraphPort, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
 import { loadGatewayConfig } from '../gateway/src/config.ts';
 import { onShutdown } from '../gateway/src/listen.ts';
 import { migrateAll, openDepartmentDbs } from './databases.ts';
 import { startLocalGraph } from './local-graph.ts';
 import { seedAll } from './seed/index.ts';
-import { startConversionSync } from './conversion-sync-loop.ts';
+import { startFeedSync } from './feed-sync-loop.ts';
 
 // `npm start`: the whole graph in one process — data (embedded PGlite unless DATABASE_URL),
 // four subgraphs and the gateway. Demo data is generated on the first start only.
@@ -20,7 +20,7 @@ try {
     if (seeded.length > 0) console.log(`seeded demo data (scale ${data.seedScale}) for ${seeded.join(', ')}`);
   }
   const graph = await startLocalGraph({ dbs, host: gateway.host, ports: { ...ports, gateway: gateway.port } });
-  const stopSync = await startConversionSync(graph.gatewayUrl, conversionSyncInterval(), console.log);
+  const stopSync = await startFeedSync(graph.gatewayUrl, feedSyncInterval(), console.log);
   onShutdown(async () => {
     stopSync();
     await graph.close();

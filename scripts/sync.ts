@@ -1,17 +1,18 @@
 import { parseArgs } from 'node:util';
-import { conversionSyncInterval } from '../subgraphs/kit/src/config.ts';
+import { feedSyncInterval } from '../subgraphs/kit/src/config.ts';
 import { onShutdown } from '../gateway/src/listen.ts';
-import { startConversionSync } from './conversion-sync-loop.ts';
+import { startFeedSync } from './feed-sync-loop.ts';
 
-// `npm run sync -- --gateway URL [--once]`: keeps campaigns' conversions in step with sales'
-// order feed when the graph runs as separate services (npm start does this itself).
+// `npm run sync -- --gateway URL [--once]`: keeps the departments' projections (campaigns'
+// conversions, CRM's suppressions) in step with their feeds when the graph runs as separate
+// services (npm start does this itself).
 const { values } = parseArgs({ options: { gateway: { type: 'string' }, once: { type: 'boolean' } } });
 if (!values.gateway) {
   console.error('usage: npm run sync -- --gateway http://host:4000/graphql [--once]');
   process.exit(2);
 }
 try {
-  const stop = await startConversionSync(values.gateway, values.once ? 0 : conversionSyncInterval(), console.log);
+  const stop = await startFeedSync(values.gateway, values.once ? 0 : feedSyncInterval(), console.log);
   if (values.once) process.exit(0);
   onShutdown(async () => stop());
 } catch (err) {

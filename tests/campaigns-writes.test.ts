@@ -131,8 +131,8 @@ describe('recordEngagementEvents', () => {
       event(`big-${i}`, { variantId: i % 2 ? 'v-sp-a' : null, customerId: `big-${i % 100}`, occurredAt: new Date(Date.UTC(2026, 2, 10) + i * 1000).toISOString() }));
     const before = write.db.statements;
     expect(await gql(write, RECORD, { events })).toEqual({ data: { recordEngagementEvents: { received: 10_000, stored: 10_000, duplicates: 0 } } });
-    // BEGIN, campaigns, variants, INSERT, COMMIT.
-    expect(write.db.statements - before).toBe(5);
+    // BEGIN, campaigns, variants, feed lock, INSERT, COMMIT.
+    expect(write.db.statements - before).toBe(6);
     expect(await write.db.query(`SELECT count(*)::int AS n FROM campaigns.events WHERE client_key LIKE 'big-%'`)).toEqual([{ n: 10_000 }]);
   });
 

@@ -4,7 +4,7 @@ import type { Db } from '../../subgraphs/kit/src/db.ts';
 import { DEPARTMENTS, type Department } from '../../subgraphs/kit/src/config.ts';
 import { startLocalGraph } from '../../scripts/local-graph.ts';
 import { copyTemplate } from './template.ts';
-import { syncConversions } from '../../scripts/conversion-sync.ts';
+import { syncConversions, syncFeeds } from '../../scripts/feed-sync.ts';
 
 export interface GraphResponse<T> {
   status: number;
@@ -19,6 +19,8 @@ export interface TestGraph {
   db: Db;
   /** Brings campaigns' conversions up to date with sales' orders (npm start does it periodically). */
   syncConversions(): Promise<number>;
+  /** Runs every feed sync (conversions and suppressions) once. */
+  syncFeeds(): Promise<number>;
   /** POSTs an operation to the gateway over HTTP. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphResponse<T>>;
   close(): Promise<void>;
@@ -30,13 +32,14 @@ export async function startGraph(): Promise<TestGraph> {
   const dbs = Object.fromEntries(DEPARTMENTS.map((d) => [d, copy.db])) as Record<Department, Db>;
   const ports = { crm: 0, campaigns: 0, sales: 0, hr: 0, gateway: 0 };
   const graph = await startLocalGraph({ dbs, ports });
-  // As npm start does: campaigns' conversions follow sales' order feed.
-  await syncConversions(graph.gatewayUrl);
+  // As npm start does: projections follow their feeds (orders -> conversions, engagement -> suppressions).
+  await syncFeeds(graph.gatewayUrl);
   return {
     url: graph.gatewayUrl,
     subgraphUrls: graph.subgraphUrls,
     db: copy.db,
     syncConversions: () => syncConversions(graph.gatewayUrl),
+    syncFeeds: () => syncFeeds(graph.gatewayUrl),
     gql: (query, variables) => postJson(graph.gatewayUrl, { query, variables }),
     close: async () => {
       await graph.close();

@@ -48,9 +48,9 @@ export function dbTargetFor(config: DataConfig, department: Department, mode: 's
   return { kind: 'pglite', dataDir: resolve(config.dataDir, mode === 'shared' ? 'graph' : department) };
 }
 
-/** `CONVERSION_SYNC_MS`: how often campaigns' conversions follow sales' order feed; 0 only at start. @default 5000 */
-export function conversionSyncInterval(env: Env = process.env): number {
-  return intVar(env, 'CONVERSION_SYNC_MS', 5000, 0, 86_400_000);
+/** `FEED_SYNC_MS`: how often projections follow their feeds (orders -> conversions, engagement -> suppressions); 0 only at start. @default 5000 */
+export function feedSyncInterval(env: Env = process.env): number {
+  return intVar(env, 'FEED_SYNC_MS', 5000, 0, 86_400_000);
 }
 
 /** `HOST`: the interface servers listen on. @default 127.0.0.1 */

@@ -225,6 +225,16 @@ export type EngagementEventInput = {
   variantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One page of the engagement feed. */
+export type EngagementFeedPage = {
+  __typename?: 'EngagementFeedPage';
+  /** Events of the requested types among those scanned, in write order. */
+  events: Array<EngagementEvent>;
+  hasMore: Scalars['Boolean']['output'];
+  /** Where this page's scan stopped; pass it as `after` for the next page (null when nothing was scanned). */
+  position?: Maybe<Scalars['String']['output']>;
+};
+
 export type EngagementType =
   | 'BOUNCED'
   | 'CLICKED'
@@ -337,6 +347,12 @@ export type Query = {
   campaigns: CampaignConnection;
   /** How far the conversions projection has followed sales' order feed (an orderFeed position). */
   conversionFeedPosition?: Maybe<Scalars['String']['output']>;
+  /**
+   * Engagement events in write order after `after`, scanning at most `first` (1..10000, default
+   * 1000) events and returning those of `types`. Departments that keep a projection of
+   * engagement (CRM's suppressions) follow campaigns with it.
+   */
+  engagementFeed: EngagementFeedPage;
 };
 
 
@@ -350,6 +366,13 @@ export type QueryCampaignsArgs = {
   filter?: InputMaybe<CampaignFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CampaignOrder>;
+};
+
+
+export type QueryEngagementFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types: Array<EngagementType>;
 };
 
 export type Segment = {
@@ -537,6 +560,7 @@ export type ResolversTypes = {
   Engagement: ResolverTypeWrapper<EngagementRef>;
   EngagementEvent: ResolverTypeWrapper<EventRow>;
   EngagementEventInput: EngagementEventInput;
+  EngagementFeedPage: ResolverTypeWrapper<Omit<EngagementFeedPage, 'events'> & { events: Array<ResolversTypes['EngagementEvent']> }>;
   EngagementType: EngagementType;
   Funnel: ResolverTypeWrapper<FunnelCounts>;
   Money: ResolverTypeWrapper<Money>;
@@ -577,6 +601,7 @@ export type ResolversParentTypes = {
   Engagement: EngagementRef;
   EngagementEvent: EventRow;
   EngagementEventInput: EngagementEventInput;
+  EngagementFeedPage: Omit<EngagementFeedPage, 'events'> & { events: Array<ResolversParentTypes['EngagementEvent']> };
   Funnel: FunnelCounts;
   Money: Money;
   MoneyInput: MoneyInput;
@@ -675,6 +700,12 @@ export type EngagementEventResolvers<ContextType = Context, ParentType extends R
   variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
 };
 
+export type EngagementFeedPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EngagementFeedPage'] = ResolversParentTypes['EngagementFeedPage']> = {
+  events?: Resolver<Array<ResolversTypes['EngagementEvent']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type FunnelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Funnel'] = ResolversParentTypes['Funnel']> = {
   bounceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   bounced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -726,6 +757,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, Partial<QueryCampaignsArgs>>;
   conversionFeedPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  engagementFeed?: Resolver<ResolversTypes['EngagementFeedPage'], ParentType, ContextType, RequireFields<QueryEngagementFeedArgs, 'first' | 'types'>>;
 };
 
 export type SegmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Segment'] = ResolversParentTypes['Segment'], FederationReferenceType extends FederationReferenceTypes['Segment'] = FederationReferenceTypes['Segment']> = {
@@ -772,6 +804,7 @@ export type Resolvers<ContextType = Context> = {
   Employee?: EmployeeResolvers<ContextType>;
   Engagement?: EngagementResolvers<ContextType>;
   EngagementEvent?: EngagementEventResolvers<ContextType>;
+  EngagementFeedPage?: EngagementFeedPageResolvers<ContextType>;
   Funnel?: FunnelResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

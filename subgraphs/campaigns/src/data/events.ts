@@ -51,6 +51,8 @@ export interface EventWrite {
 
 /** Inserts the batch in one statement; rows whose client key exists are skipped. Returns rows stored. */
 export async function insertEvents(q: Queryable, items: readonly EventWrite[]): Promise<number> {
+  // Held to commit, so event ids (the engagement feed's positions) become visible in order.
+  await q.query(`SELECT pg_advisory_xact_lock(hashtext('campaigns.engagement_feed'))`);
   // Counting inside the statement avoids shipping back one row per stored event (up to 10,000).
   const rows = await q.query<{ stored: number }>(
     `WITH stored AS (
@@ -68,4 +70,30 @@ export async function insertEvents(q: Queryable, items: readonly EventWrite[]): 
     ],
   );
   return rows[0].stored;
+}
+
+export interface FeedScan {
+  /** Id of the last event scanned (null when none was). */
+  position: string | null;
+  scanned: number;
+  events: EventRow[];
+}
+
+/** Scans up to `limit` events after `after` in id order; returns those of `types` and where the scan stopped. */
+export async function engagementFeed(q: Queryable, after: string | null, limit: number, types: readonly string[]): Promise<FeedScan> {
+  const rows = await q.query<EventRow & { position: string | null; scanned: number }>(
+    `WITH scan AS (SELECT id FROM campaigns.events WHERE id > $1::bigint ORDER BY id LIMIT $2),
+          span AS (SELECT max(id) AS last, count(*)::int AS scanned FROM scan)
+     SELECT span.last::text AS position, span.scanned, e.*
+     FROM span LEFT JOIN LATERAL (
+       SELECT ${EVENT} FROM campaigns.events
+       WHERE id > $1::bigint AND id <= span.last AND type = ANY($3) ORDER BY id) e ON true`,
+    [after ?? '0', limit, types],
+  );
+  const first = rows[0];
+  return {
+    position: first?.position ?? null,
+    scanned: first?.scanned ?? 0,
+    events: rows.filter((r) => r.id !== null).map(({ position: _p, scanned: _s, ...event }) => event),
+  };
 }

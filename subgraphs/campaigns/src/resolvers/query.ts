@@ -1,10 +1,19 @@
 import { pageCampaigns } from '../data/campaigns.ts';
 import { feedPosition } from '../data/conversions.ts';
+import { engagementFeed } from '../data/events.ts';
+import { badInput } from '../../../kit/src/errors.ts';
+import { intRange } from '../../../kit/src/validate.ts';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
 
 export const Query: QueryResolvers = {
   campaign: (_root, { id }, ctx) => ctx.loaders.campaign.load(id),
   conversionFeedPosition: (_root, _args, ctx) => feedPosition(ctx.db),
+  engagementFeed: async (_root, { after, first, types }, ctx) => {
+    const size = intRange('first', first ?? 1000, 1, 10_000);
+    if (after != null && !/^\d{1,18}$/.test(after)) throw badInput('after', 'is not a position returned by engagementFeed');
+    const scan = await engagementFeed(ctx.db, after ?? null, size, types);
+    return { events: scan.events, position: scan.position ?? after ?? null, hasMore: scan.scanned === size };
+  },
   campaigns: (_root, args, ctx) =>
     pageCampaigns(ctx.db, {
       filter: args.filter,

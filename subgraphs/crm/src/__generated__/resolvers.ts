@@ -158,6 +158,11 @@ export type Mutation = {
   recordConsent: Consent;
   /** Stores NPS/CSAT answers in one transaction; all or nothing. */
   recordSatisfactionResponses: BulkWriteResult;
+  /**
+   * Applies a page of campaigns' engagement feed (at most 10,000 suppressions) and records
+   * `position` as followed; idempotent: an older or repeated suppression changes nothing.
+   */
+  recordSuppressions: BulkWriteResult;
   updateCustomer: Customer;
 };
 
@@ -174,6 +179,12 @@ export type MutationRecordConsentArgs = {
 
 export type MutationRecordSatisfactionResponsesArgs = {
   responses: Array<SatisfactionResponseInput>;
+};
+
+
+export type MutationRecordSuppressionsArgs = {
+  position: Scalars['String']['input'];
+  suppressions: Array<SuppressionInput>;
 };
 
 
@@ -204,6 +215,12 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The customers a campaign on `channel` may legally target: a granted consent for the channel,
+   * recorded after their latest unsubscribe or bounce on it (see recordSuppressions), and the
+   * optional filters (latest NPS answer within [minNps, maxNps]). Ordered by id.
+   */
+  audience: CustomerConnection;
   customer?: Maybe<Customer>;
   customerByEmail?: Maybe<Customer>;
   /** Customers, filtered and sorted; at most 100 per page (default 20). */
@@ -212,6 +229,19 @@ export type Query = {
   npsTrend: Array<NpsPoint>;
   segment?: Maybe<Segment>;
   segments: Array<Segment>;
+  /** How far the suppressions projection has followed campaigns' engagement feed (an engagementFeed position). */
+  suppressionFeedPosition?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type QueryAudienceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  channel: Channel;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  lifecycleStage?: InputMaybe<LifecycleStage>;
+  maxNps?: InputMaybe<Scalars['Int']['input']>;
+  minNps?: InputMaybe<Scalars['Int']['input']>;
+  segmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -294,6 +324,20 @@ export type Segment = {
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+/** An unsubscribe or bounce, as campaigns' engagement feed reports it. */
+export type SuppressionInput = {
+  channel: Channel;
+  customerId: Scalars['ID']['input'];
+  occurredAt: Scalars['DateTime']['input'];
+  reason: SuppressionReason;
+  /** The campaign whose event caused it. */
+  source: Scalars['String']['input'];
+};
+
+export type SuppressionReason =
+  | 'BOUNCED'
+  | 'UNSUBSCRIBED';
 
 /** Only the fields given are changed; null clears an optional field. */
 export type UpdateCustomerInput = {
@@ -440,6 +484,8 @@ export type ResolversTypes = {
   SatisfactionResponseInput: SatisfactionResponseInput;
   Segment: ResolverTypeWrapper<SegmentRow>;
   SortDirection: SortDirection;
+  SuppressionInput: SuppressionInput;
+  SuppressionReason: SuppressionReason;
   UpdateCustomerInput: UpdateCustomerInput;
 };
 
@@ -469,6 +515,7 @@ export type ResolversParentTypes = {
   SatisfactionResponse: SatisfactionRow;
   SatisfactionResponseInput: SatisfactionResponseInput;
   Segment: SegmentRow;
+  SuppressionInput: SuppressionInput;
   UpdateCustomerInput: UpdateCustomerInput;
 };
 
@@ -533,6 +580,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordSatisfactionResponses?: Resolver<ResolversTypes['BulkWriteResult'], ParentType, ContextType, RequireFields<MutationRecordSatisfactionResponsesArgs, 'responses'>>;
+  recordSuppressions?: Resolver<ResolversTypes['BulkWriteResult'], ParentType, ContextType, RequireFields<MutationRecordSuppressionsArgs, 'position' | 'suppressions'>>;
   updateCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'id' | 'input'>>;
 };
 
@@ -552,12 +600,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  audience?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryAudienceArgs, 'channel'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByEmail?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByEmailArgs, 'email'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
   npsTrend?: Resolver<Array<ResolversTypes['NpsPoint']>, ParentType, ContextType, RequireFields<QueryNpsTrendArgs, 'from' | 'interval' | 'to'>>;
   segment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<QuerySegmentArgs, 'id'>>;
   segments?: Resolver<Array<ResolversTypes['Segment']>, ParentType, ContextType>;
+  suppressionFeedPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SatisfactionResponseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionResponse'] = ResolversParentTypes['SatisfactionResponse']> = {

@@ -3,7 +3,7 @@ import { fetchPage, when, type Connection, type PageArgs, type SortKey } from '.
 import type { CustomerRow } from './rows.ts';
 
 /** crm.customers with camelCase columns; a view-like subquery so filters and keyset use the aliases. */
-const CUSTOMERS = `(SELECT id, first_name AS "firstName", last_name AS "lastName", email, phone, address,
+export const CUSTOMERS = `(SELECT id, first_name AS "firstName", last_name AS "lastName", email, phone, address,
   country, segment_id AS "segmentId", lifecycle_stage AS "lifecycleStage",
   account_manager_id AS "accountManagerId", created_at AS "createdAt", updated_at AS "updatedAt"
   FROM crm.customers) c`;

@@ -11,10 +11,12 @@ import { segmentsByIds } from '../data/segments.ts';
 import { insertResponses, upsertConsent } from '../data/satisfaction.ts';
 import { customersByIds } from '../data/customers.ts';
 import { crmErrors } from '../errors.ts';
+import { applySuppressions } from '../data/audiences.ts';
 import type { Queryable } from '../../../kit/src/db.ts';
 import type { MutationResolvers, UpdateCustomerInput } from '../__generated__/resolvers.ts';
 
 const MAX_BATCH = 1000;
+const MAX_SUPPRESSIONS = 10_000;
 const STAGES = ['LEAD', 'PROSPECT', 'CUSTOMER', 'CHURNED'] as const;
 
 export const Mutation: MutationResolvers = {
@@ -86,6 +88,22 @@ export const Mutation: MutationResolvers = {
       const stored = await insertResponses(tx, items);
       return { received: items.length, stored, duplicates: items.length - stored };
     });
+  },
+
+  recordSuppressions: async (_root, { suppressions, position }, ctx) => {
+    if (suppressions.length > MAX_SUPPRESSIONS) {
+      throw crmErrors.CRM_BATCH_TOO_LARGE({ message: `at most ${MAX_SUPPRESSIONS} suppressions per call`, field: 'suppressions' });
+    }
+    if (!/^\d{1,18}$/.test(position)) throw badInput('position', `"${position}" is not an engagementFeed position`);
+    const items = suppressions.map((s, i) => ({
+      customerId: v.nonEmpty(`suppressions[${i}].customerId`, s.customerId),
+      channel: s.channel,
+      reason: s.reason,
+      occurredAt: v.dateTime(`suppressions[${i}].occurredAt`, s.occurredAt),
+      source: v.nonEmpty(`suppressions[${i}].source`, s.source),
+    }));
+    const stored = await ctx.db.transaction((tx) => applySuppressions(tx, items, position));
+    return { received: items.length, stored, duplicates: items.length - stored };
   },
 };
 

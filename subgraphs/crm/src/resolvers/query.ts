@@ -2,6 +2,8 @@ import { pageCustomers, customerByEmail } from '../data/customers.ts';
 import { allSegments, npsScore } from '../data/segments.ts';
 import { npsTrend } from '../data/satisfaction.ts';
 import { bucketRange } from '../../../kit/src/periods.ts';
+import { intRange } from '../../../kit/src/validate.ts';
+import { pageAudience, suppressionFeedPosition } from '../data/audiences.ts';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
 
 export const Query: QueryResolvers = {
@@ -15,6 +17,13 @@ export const Query: QueryResolvers = {
       first: args.first,
       after: args.after,
     }),
+  audience: (_root, args, ctx) =>
+    pageAudience(ctx.db, {
+      ...args,
+      minNps: args.minNps == null ? null : intRange('minNps', args.minNps, 0, 10),
+      maxNps: args.maxNps == null ? null : intRange('maxNps', args.maxNps, 0, 10),
+    }),
+  suppressionFeedPosition: (_root, _args, ctx) => suppressionFeedPosition(ctx.db),
   segments: (_root, _args, ctx) => allSegments(ctx.db),
   segment: (_root, { id }, ctx) => ctx.loaders.segment.load(id),
   npsTrend: async (_root, args, ctx) => {
