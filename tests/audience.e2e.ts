@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGraph, type TestGraph } from './helpers/graph.ts';
+import { startGraph, type GraphResponse, type TestGraph } from './helpers/graph.ts';
 
 // Audiences through the gateway against the source facts: CRM's consents and campaigns'
 // UNSUBSCRIBED/BOUNCED events (not CRM's suppressions projection, which is under test).
@@ -24,9 +24,9 @@ async function audience(variables: Record<string, unknown>): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const res = await graph.gql<Page>(AUDIENCE, { ...variables, after });
+    const res: GraphResponse<Page> = await graph.gql<Page>(AUDIENCE, { ...variables, after });
     expect(res.body.errors).toBeUndefined();
-    const a = res.body.data!.audience;
+    const a: Page['audience'] = res.body.data!.audience;
     ids.push(...a.edges.map((e) => e.node.id));
     if (!a.pageInfo.hasNextPage) return ids;
     after = a.pageInfo.endCursor;

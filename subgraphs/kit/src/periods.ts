@@ -1,5 +1,5 @@
 import { badInput } from './errors.ts';
-import { dateTime } from './validate.ts';
+import { dateTime, timeZone } from './validate.ts';
 
 /** A half-open UTC interval [start, end). */
 export interface Window {
@@ -67,20 +67,26 @@ export function timeRange(fromArg: string, toArg: string): { from: Date; to: Dat
   return { from, to };
 }
 
-/** A time series request: its range and bucket unit, refusing more than MAX_BUCKETS buckets. */
-export function bucketRange(fromArg: string, toArg: string, interval: 'DAY' | 'WEEK' | 'MONTH') {
+/**
+ * A time series request: its range, bucket unit and time zone (buckets start at local
+ * midnight there), refusing more than MAX_BUCKETS buckets.
+ */
+export function bucketRange(fromArg: string, toArg: string, interval: 'DAY' | 'WEEK' | 'MONTH', zone: string) {
   const { from, to } = timeRange(fromArg, toArg);
   const unit = UNITS[interval];
+  const tz = timeZone('timeZone', zone);
+  // Counted in UTC: a zone shifts the count by at most one bucket.
   const buckets = bucketCount(from, to, unit);
   if (buckets > MAX_BUCKETS) {
     throw badInput('to', `the range spans ${buckets} ${unit} buckets; at most ${MAX_BUCKETS} are allowed`);
   }
-  return { from, to, unit };
+  return { from, to, unit, timeZone: tz };
 }
 
 /**
- * SQL for every UTC bucket start (column `b`, timestamp without time zone) touching
- * [$1, $2) in units of $3 ('day', 'week', 'month'): the left side of a series' outer join.
+ * SQL for every bucket start (column `b`, local time without zone) touching [$1, $2) in
+ * units of $3 ('day', 'week', 'month') in time zone $4: the left side of a series' outer join.
+ * Bucket a timestamp with `date_trunc($3, ts AT TIME ZONE $4)`; the bucket's instant is `b AT TIME ZONE $4`.
  */
-export const BUCKETS_SQL = `SELECT generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE 'UTC'),
-  $2::timestamptz AT TIME ZONE 'UTC' - interval '1 microsecond', ('1 ' || $3)::interval) AS b`;
+export const BUCKETS_SQL = `SELECT generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE $4),
+  $2::timestamptz AT TIME ZONE $4 - interval '1 microsecond', ('1 ' || $3)::interval) AS b`;

@@ -70,3 +70,13 @@ export function clientKeys(field: string, keys: readonly string[]): void {
     seen.add(key);
   });
 }
+
+/** An IANA time zone name (e.g. Europe/Berlin), as both Node and PostgreSQL know them. */
+export function timeZone(field: string, value: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+  } catch {
+    throw badInput(field, `"${value}" is not an IANA time zone such as UTC or Europe/Berlin`);
+  }
+  return value;
+}

@@ -235,6 +235,17 @@ export type EngagementFeedPage = {
   position?: Maybe<Scalars['String']['output']>;
 };
 
+/** Engagement of one time bucket: unique customers per event type within the bucket. */
+export type EngagementKpiPoint = {
+  __typename?: 'EngagementKpiPoint';
+  clicked: Scalars['Int']['output'];
+  /** converted / delivered within the bucket; null when nobody was delivered. */
+  conversionRate?: Maybe<Scalars['Float']['output']>;
+  converted: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  periodStart: Scalars['DateTime']['output'];
+};
+
 export type EngagementType =
   | 'BOUNCED'
   | 'CLICKED'
@@ -267,6 +278,11 @@ export type Funnel = {
   unsubscribeRate?: Maybe<Scalars['Float']['output']>;
   unsubscribed: Scalars['Int']['output'];
 };
+
+export type Interval =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
 
 /** An exact amount of money: decimal string in the currency's minor-unit precision, plus ISO 4217 currency. */
 export type Money = {
@@ -353,6 +369,11 @@ export type Query = {
    * engagement (CRM's suppressions) follow campaigns with it.
    */
   engagementFeed: EngagementFeedPage;
+  /**
+   * Engagement per bucket in [from, to) (of one campaign, or all): buckets start at local
+   * midnight (Mondays for weeks, the 1st for months) in `timeZone`, an IANA name.
+   */
+  engagementKpis: Array<EngagementKpiPoint>;
 };
 
 
@@ -373,6 +394,15 @@ export type QueryEngagementFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types: Array<EngagementType>;
+};
+
+
+export type QueryEngagementKpisArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['DateTime']['input'];
+  interval?: Interval;
+  timeZone?: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type Segment = {
@@ -561,8 +591,10 @@ export type ResolversTypes = {
   EngagementEvent: ResolverTypeWrapper<EventRow>;
   EngagementEventInput: EngagementEventInput;
   EngagementFeedPage: ResolverTypeWrapper<Omit<EngagementFeedPage, 'events'> & { events: Array<ResolversTypes['EngagementEvent']> }>;
+  EngagementKpiPoint: ResolverTypeWrapper<EngagementKpiPoint>;
   EngagementType: EngagementType;
   Funnel: ResolverTypeWrapper<FunnelCounts>;
+  Interval: Interval;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -602,6 +634,7 @@ export type ResolversParentTypes = {
   EngagementEvent: EventRow;
   EngagementEventInput: EngagementEventInput;
   EngagementFeedPage: Omit<EngagementFeedPage, 'events'> & { events: Array<ResolversParentTypes['EngagementEvent']> };
+  EngagementKpiPoint: EngagementKpiPoint;
   Funnel: FunnelCounts;
   Money: Money;
   MoneyInput: MoneyInput;
@@ -706,6 +739,14 @@ export type EngagementFeedPageResolvers<ContextType = Context, ParentType extend
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type EngagementKpiPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EngagementKpiPoint'] = ResolversParentTypes['EngagementKpiPoint']> = {
+  clicked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conversionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  converted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type FunnelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Funnel'] = ResolversParentTypes['Funnel']> = {
   bounceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   bounced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -758,6 +799,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, Partial<QueryCampaignsArgs>>;
   conversionFeedPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   engagementFeed?: Resolver<ResolversTypes['EngagementFeedPage'], ParentType, ContextType, RequireFields<QueryEngagementFeedArgs, 'first' | 'types'>>;
+  engagementKpis?: Resolver<Array<ResolversTypes['EngagementKpiPoint']>, ParentType, ContextType, RequireFields<QueryEngagementKpisArgs, 'from' | 'interval' | 'timeZone' | 'to'>>;
 };
 
 export type SegmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Segment'] = ResolversParentTypes['Segment'], FederationReferenceType extends FederationReferenceTypes['Segment'] = FederationReferenceTypes['Segment']> = {
@@ -805,6 +847,7 @@ export type Resolvers<ContextType = Context> = {
   Engagement?: EngagementResolvers<ContextType>;
   EngagementEvent?: EngagementEventResolvers<ContextType>;
   EngagementFeedPage?: EngagementFeedPageResolvers<ContextType>;
+  EngagementKpiPoint?: EngagementKpiPointResolvers<ContextType>;
   Funnel?: FunnelResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

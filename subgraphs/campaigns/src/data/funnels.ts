@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
+import { BUCKETS_SQL, type BucketUnit } from '../../../kit/src/periods.ts';
 import type { FunnelCounts } from './rows.ts';
 
 export type KeyedFunnel = FunnelCounts & { key: string };
@@ -37,4 +38,33 @@ export function funnelsByVariants(q: Queryable, variantIds: readonly string[]): 
 /** A rate as the Funnel type defines it: a plain 0..1 ratio, null when nothing is in the denominator. */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
+}
+
+export interface EngagementKpiRow {
+  periodStart: Date;
+  delivered: number;
+  clicked: number;
+  converted: number;
+}
+
+/** Unique customers delivered, clicking and converting per local bucket in [from, to), every bucket present. */
+export function engagementKpis(
+  q: Queryable,
+  opts: { from: Date; to: Date; unit: BucketUnit; timeZone: string; campaignId: string | null },
+): Promise<EngagementKpiRow[]> {
+  return q.query<EngagementKpiRow>(
+    `WITH buckets AS (${BUCKETS_SQL}),
+     touched AS (
+       SELECT date_trunc($3, occurred_at AT TIME ZONE $4) AS b, type, customer_id
+       FROM campaigns.events
+       WHERE occurred_at >= $1 AND occurred_at < $2 AND type IN ('DELIVERED', 'CLICKED', 'CONVERTED')
+         AND ($5::text IS NULL OR campaign_id = $5))
+     SELECT (buckets.b AT TIME ZONE $4) AS "periodStart",
+       count(DISTINCT t.customer_id) FILTER (WHERE t.type = 'DELIVERED')::int AS delivered,
+       count(DISTINCT t.customer_id) FILTER (WHERE t.type = 'CLICKED')::int AS clicked,
+       count(DISTINCT t.customer_id) FILTER (WHERE t.type = 'CONVERTED')::int AS converted
+     FROM buckets LEFT JOIN touched t ON t.b = buckets.b
+     GROUP BY buckets.b ORDER BY buckets.b`,
+    [opts.from.toISOString(), opts.to.toISOString(), opts.unit, opts.timeZone, opts.campaignId],
+  );
 }

@@ -225,7 +225,10 @@ export type Query = {
   customerByEmail?: Maybe<Customer>;
   /** Customers, filtered and sorted; at most 100 per page (default 20). */
   customers: CustomerConnection;
-  /** NPS per time bucket in [from, to), optionally for one segment. Buckets start at 00:00 UTC. */
+  /**
+   * NPS per time bucket in [from, to), optionally for one segment. Buckets start at local
+   * midnight (Mondays for weeks, the 1st for months) in `timeZone`, an IANA name.
+   */
   npsTrend: Array<NpsPoint>;
   segment?: Maybe<Segment>;
   segments: Array<Segment>;
@@ -267,6 +270,7 @@ export type QueryNpsTrendArgs = {
   from: Scalars['DateTime']['input'];
   interval?: Interval;
   segmentId?: InputMaybe<Scalars['ID']['input']>;
+  timeZone?: Scalars['String']['input'];
   to: Scalars['DateTime']['input'];
 };
 
@@ -604,7 +608,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByEmail?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByEmailArgs, 'email'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
-  npsTrend?: Resolver<Array<ResolversTypes['NpsPoint']>, ParentType, ContextType, RequireFields<QueryNpsTrendArgs, 'from' | 'interval' | 'to'>>;
+  npsTrend?: Resolver<Array<ResolversTypes['NpsPoint']>, ParentType, ContextType, RequireFields<QueryNpsTrendArgs, 'from' | 'interval' | 'timeZone' | 'to'>>;
   segment?: Resolver<Maybe<ResolversTypes['Segment']>, ParentType, ContextType, RequireFields<QuerySegmentArgs, 'id'>>;
   segments?: Resolver<Array<ResolversTypes['Segment']>, ParentType, ContextType>;
   suppressionFeedPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -74,24 +74,24 @@ export async function insertResponses(q: Queryable, items: readonly ResponseWrit
 
 export type NpsBucket = NpsTally & { periodStart: Date };
 
-/** NPS tallies per UTC bucket in [from, to), every bucket present (empty ones with 0 responses). */
+/** NPS tallies per local bucket in [from, to), every bucket present (empty ones with 0 responses). */
 export function npsTrend(
   q: Queryable,
-  opts: { from: Date; to: Date; unit: BucketUnit; segmentId: string | null },
+  opts: { from: Date; to: Date; unit: BucketUnit; timeZone: string; segmentId: string | null },
 ): Promise<NpsBucket[]> {
   return q.query<NpsBucket>(
     `WITH buckets AS (${BUCKETS_SQL}),
      answers AS (
-       SELECT date_trunc($3, r.responded_at AT TIME ZONE 'UTC') AS b, r.score
+       SELECT date_trunc($3, r.responded_at AT TIME ZONE $4) AS b, r.score
        FROM crm.satisfaction_responses r JOIN crm.customers c ON c.id = r.customer_id
        WHERE r.kind = 'NPS' AND r.responded_at >= $1 AND r.responded_at < $2
-         AND ($4::text IS NULL OR c.segment_id = $4))
-     SELECT (buckets.b AT TIME ZONE 'UTC') AS "periodStart", buckets.b::text AS key,
+         AND ($5::text IS NULL OR c.segment_id = $5))
+     SELECT (buckets.b AT TIME ZONE $4) AS "periodStart", buckets.b::text AS key,
        count(a.score)::int AS responses,
        count(a.score) FILTER (WHERE a.score >= 9)::int AS promoters,
        count(a.score) FILTER (WHERE a.score <= 6)::int AS detractors
      FROM buckets LEFT JOIN answers a ON a.b = buckets.b
      GROUP BY buckets.b ORDER BY buckets.b`,
-    [opts.from.toISOString(), opts.to.toISOString(), opts.unit, opts.segmentId],
+    [opts.from.toISOString(), opts.to.toISOString(), opts.unit, opts.timeZone, opts.segmentId],
   );
 }

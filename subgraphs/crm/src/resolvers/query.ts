@@ -27,7 +27,7 @@ export const Query: QueryResolvers = {
   segments: (_root, _args, ctx) => allSegments(ctx.db),
   segment: (_root, { id }, ctx) => ctx.loaders.segment.load(id),
   npsTrend: async (_root, args, ctx) => {
-    const range = bucketRange(args.from, args.to, args.interval);
+    const range = bucketRange(args.from, args.to, args.interval, args.timeZone);
     const rows = await npsTrend(ctx.db, { ...range, segmentId: args.segmentId ?? null });
     return rows.map((r) => ({ ...r, nps: npsScore(r) }));
   },

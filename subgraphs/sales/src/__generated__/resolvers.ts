@@ -195,9 +195,12 @@ export type Query = {
   orders: OrderConnection;
   product?: Maybe<Product>;
   products: Array<Product>;
-  /** Monthly retention cohorts for first orders in [from, to). */
+  /** Monthly retention cohorts (months of `timeZone`) for first orders in [from, to). */
   retentionCohorts: Array<RetentionCohort>;
-  /** Revenue, orders and new customers per bucket in [from, to); buckets start at 00:00 UTC. */
+  /**
+   * Revenue, orders and new customers per bucket in [from, to); buckets start at local midnight
+   * (Mondays for weeks, the 1st for months) in `timeZone`, an IANA name.
+   */
   salesKpis: Array<SalesKpiPoint>;
 };
 
@@ -229,6 +232,7 @@ export type QueryProductArgs = {
 export type QueryRetentionCohortsArgs = {
   from: Scalars['DateTime']['input'];
   months?: Scalars['Int']['input'];
+  timeZone?: Scalars['String']['input'];
   to: Scalars['DateTime']['input'];
 };
 
@@ -236,6 +240,7 @@ export type QueryRetentionCohortsArgs = {
 export type QuerySalesKpisArgs = {
   from: Scalars['DateTime']['input'];
   interval?: Interval;
+  timeZone?: Scalars['String']['input'];
   to: Scalars['DateTime']['input'];
 };
 
@@ -547,8 +552,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'sku'>>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
-  retentionCohorts?: Resolver<Array<ResolversTypes['RetentionCohort']>, ParentType, ContextType, RequireFields<QueryRetentionCohortsArgs, 'from' | 'months' | 'to'>>;
-  salesKpis?: Resolver<Array<ResolversTypes['SalesKpiPoint']>, ParentType, ContextType, RequireFields<QuerySalesKpisArgs, 'from' | 'interval' | 'to'>>;
+  retentionCohorts?: Resolver<Array<ResolversTypes['RetentionCohort']>, ParentType, ContextType, RequireFields<QueryRetentionCohortsArgs, 'from' | 'months' | 'timeZone' | 'to'>>;
+  salesKpis?: Resolver<Array<ResolversTypes['SalesKpiPoint']>, ParentType, ContextType, RequireFields<QuerySalesKpisArgs, 'from' | 'interval' | 'timeZone' | 'to'>>;
 };
 
 export type QuotaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quota'] = ResolversParentTypes['Quota'], FederationReferenceType extends FederationReferenceTypes['Quota'] = FederationReferenceTypes['Quota']> = {

@@ -1,4 +1,4 @@
-import { dateTime, intRange } from '../../../kit/src/validate.ts';
+import { dateTime, intRange, timeZone } from '../../../kit/src/validate.ts';
 import { allProducts } from '../data/products.ts';
 import { orderFeed, pageOrders } from '../data/orders.ts';
 import { badInput } from '../../../kit/src/errors.ts';
@@ -33,13 +33,13 @@ export const Query: QueryResolvers = {
   product: (_root, { sku }, ctx) => ctx.loaders.product.load(sku),
   products: (_root, _args, ctx) => allProducts(ctx.db),
   salesKpis: async (_root, args, ctx) => {
-    const rows = await salesKpis(ctx.db, bucketRange(args.from, args.to, args.interval));
+    const rows = await salesKpis(ctx.db, bucketRange(args.from, args.to, args.interval, args.timeZone));
     return rows.map((r) => ({ ...r, revenue: moneyList(r.revenue) }));
   },
   retentionCohorts: async (_root, args, ctx) => {
     const months = intRange('months', args.months, 1, 24);
     const { from, to } = timeRange(args.from, args.to);
-    const rows = await retentionCohorts(ctx.db, { from, to, months });
+    const rows = await retentionCohorts(ctx.db, { from, to, months, timeZone: timeZone('timeZone', args.timeZone) });
     return rows.map((r) => ({ cohort: r.cohort, customers: r.customers, retention: r.active.map((n) => n / r.customers) }));
   },
 };
