@@ -39,6 +39,12 @@ describe('attribution models', () => {
     ]);
   });
 
+  it('time decay with a tiny half-life gives everything to the latest touch instead of dividing 0 by 0', () => {
+    // Ages 7 and 1 days with a 1-minute half-life: 2^-10080 and 2^-1440 both underflow to 0
+    // when measured from the order; relative to the youngest touch they are 2^-8640 and 1.
+    expect(credits(10000n, [A, B], 'TIME_DECAY', 1 / 1440)).toEqual([['1', 0n, 0], ['2', 10000n, 1]]);
+  });
+
   it('breaks time ties by touch id, so the answer never depends on input order', () => {
     const twin = touch('4', 'cmp-d', '2026-01-09T12:00:00Z'); // same time as B, larger id
     expect(credits(999n, [twin, B], 'LAST_TOUCH')).toEqual([['2', 0n, 0], ['4', 999n, 1]]);

@@ -30,8 +30,12 @@ function weights(model: AttributionModel, touches: readonly Touch[], placedAt: D
       return touches.map((_, i) => (i === 0 ? 1 : 0));
     case 'LINEAR':
       return touches.map(() => 1);
-    case 'TIME_DECAY':
-      return touches.map((t) => 2 ** (-(placedAt.getTime() - t.occurredAt.getTime()) / (halfLifeDays * DAY_MS)));
+    case 'TIME_DECAY': {
+      // Ages counted from the youngest touch: the same ratios as from the order, but the
+      // youngest weighs 1, so very old touches or tiny half-lives cannot underflow all to 0.
+      const youngest = placedAt.getTime() - touches[n - 1].occurredAt.getTime();
+      return touches.map((t) => 2 ** (-(placedAt.getTime() - t.occurredAt.getTime() - youngest) / (halfLifeDays * DAY_MS)));
+    }
   }
 }
 

@@ -231,7 +231,7 @@ export type EngagementFeedPage = {
   /** Events of the requested types among those scanned, in write order. */
   events: Array<EngagementEvent>;
   hasMore: Scalars['Boolean']['output'];
-  /** Where this page's scan stopped; pass it as `after` for the next page (null when nothing was scanned). */
+  /** Where this page's scan stopped; pass it as `after` for the next page (`after` again when nothing new was scanned). */
   position?: Maybe<Scalars['String']['output']>;
 };
 
@@ -341,7 +341,7 @@ export type OrderAttributionArgs = {
 
 export type OrderAttribution = {
   __typename?: 'OrderAttribution';
-  /** One entry per touch in the window, oldest first; empty when no touch preceded the order. */
+  /** One entry per touch in the window, oldest first; empty when no touch preceded the order or it was cancelled. */
   credits: Array<TouchCredit>;
   model: AttributionModel;
   total: Money;

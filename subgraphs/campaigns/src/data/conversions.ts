@@ -76,12 +76,13 @@ const TOUCHES = `SELECT c.order_id AS "orderId", e.id::text AS id, e.campaign_id
     e.variant_id AS "variantId", e.customer_id AS "customerId", e.type, e.occurred_at AS "occurredAt"
   FROM campaigns.conversions c
   JOIN campaigns.events e ON e.customer_id = c.customer_id
-    AND e.occurred_at < c.placed_at AND e.occurred_at >= c.placed_at - make_interval(days => $1::int)
+    AND e.occurred_at < c.placed_at AND e.occurred_at >= c.placed_at - make_interval(hours => 24 * $1::int)
     AND e.type IN ('OPENED', 'CLICKED', 'CONVERTED')`;
 
 /**
  * Touches in each order's lookback window: the ordering customer's OPENED, CLICKED and
- * CONVERTED events in [placedAt - lookbackDays, placedAt). One statement for many orders.
+ * CONVERTED events in [placedAt - lookbackDays × 24 h, placedAt) (hours, so a daylight-saving
+ * change in the session's time zone cannot stretch a day). One statement for many orders.
  */
 export function touchesForOrders(q: Queryable, orderIds: readonly string[], lookbackDays: number): Promise<OrderTouchRow[]> {
   return q.query<OrderTouchRow>(`${TOUCHES} WHERE c.order_id = ANY($2)`, [lookbackDays, orderIds]);

@@ -41,7 +41,8 @@ export const Order: OrderResolvers = {
     const halfLifeDays = halfLife(args.halfLifeDays);
     const conversion = await ctx.loaders.conversion.load(o.id);
     if (!conversion) return null;
-    const touches = await ctx.loaders.orderTouches.load({ key: o.id, limit: lookbackDays });
+    // A cancelled order credits no campaign.
+    const touches = conversion.cancelled ? [] : await ctx.loaders.orderTouches.load({ key: o.id, limit: lookbackDays });
     const credits = attribute(BigInt(conversion.totalMinor), conversion.placedAt, touches, args.model, halfLifeDays);
     return {
       model: args.model,

@@ -109,7 +109,7 @@ export type OrderFeedPage = {
   __typename?: 'OrderFeedPage';
   hasMore: Scalars['Boolean']['output'];
   orders: Array<Order>;
-  /** Position of the last order of the page; pass it as `after` for the next page (null when empty). */
+  /** Position of the last order of the page; pass it as `after` for the next page (`after` again when the page is empty). */
   position?: Maybe<Scalars['String']['output']>;
 };
 
