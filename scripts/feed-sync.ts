@@ -1,3 +1,6 @@
+import { GraphClient } from './import/graph.ts';
+import type { JsonObject } from './import/types.ts';
+
 // Keeps departments' projections of each other's facts in step by following feeds through the
 // gateway: sales' order feed -> campaigns' conversions (attribution), campaigns' engagement
 // feed -> CRM's suppressions (audiences). No subgraph reads another's tables.
@@ -27,17 +30,9 @@ interface FeedOrder {
   campaign: { id: string } | null;
 }
 
-async function call<T>(gatewayUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (!res.ok || body.errors?.length || !body.data) {
-    throw new Error(`conversion sync: ${body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`}`);
-  }
-  return body.data;
+/** One read or write through the gateway; any GraphQL error fails the pass (the next one retries). */
+async function call<T>(gatewayUrl: string, query: string, variables: JsonObject = {}): Promise<T> {
+  return (await new GraphClient(gatewayUrl).read(query, variables)) as unknown as T;
 }
 
 /** Applies every order written since the last sync; returns how many conversions changed. */
