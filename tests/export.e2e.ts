@@ -59,6 +59,20 @@ describe('export', () => {
     expect(first).toMatchObject({ name: c.name, model: 'LINEAR', attributedOrders: c.attribution.orders, roi: c.attribution.roi, directOrders: c.attributedOrders });
   });
 
+  it('narrows the audience by engagement score and lifetime value (joined from campaigns and sales)', async () => {
+    const all = await run('audience', { channel: 'EMAIL' }, 'ndjson');
+    const rows = all.text.trim().split('\n').map((l) => JSON.parse(l) as { id: string; engagementScore: number; lifetimeValue: string });
+    const eur = (ltv: string) => Number(/([\d.]+) EUR/.exec(ltv)?.[1] ?? -1);
+    const expected = rows.filter((r) => r.engagementScore >= 3 && eur(r.lifetimeValue) >= 1000).map((r) => r.id);
+    const some = await run('audience', { channel: 'EMAIL', 'min-engagement': '3', 'min-lifetime-value': '1000.00 EUR' }, 'ndjson');
+    expect(some.text.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(rows.length);
+    await expect(run('audience', { channel: 'EMAIL', 'min-lifetime-value': 'lots' }, 'csv')).rejects.toThrow(
+      '--min-lifetime-value must look like "100.00 EUR", got "lots"',
+    );
+  });
+
   it('refuses a missing required option and an unknown one', async () => {
     await expect(run('audience', {}, 'csv')).rejects.toThrow('report audience needs --channel');
     await expect(run('audience', { channel: 'EMAIL', colour: 'red' }, 'csv')).rejects.toThrow('report audience takes no --colour');

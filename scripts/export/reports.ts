@@ -1,4 +1,5 @@
-import type { JsonObject } from '../import/types.ts';
+import { parseAmount } from '../../subgraphs/kit/src/money.ts';
+import { UsageError, type JsonObject } from '../import/types.ts';
 import type { ExportRow } from './format.ts';
 
 /** A report: the GraphQL page to fetch, and how its nodes become flat rows. */
@@ -10,8 +11,8 @@ export interface Report {
   options: Readonly<Record<string, string | null>>;
   query: string;
   variables(options: Record<string, string>): JsonObject;
-  /** The page's rows and the cursor of the next page (null: last page). */
-  page(data: JsonObject, variables: JsonObject): { rows: ExportRow[]; next: string | null };
+  /** The page's rows (after the report's own filters) and the cursor of the next page (null: last page). */
+  page(data: JsonObject, variables: JsonObject, options: Record<string, string>): { rows: ExportRow[]; next: string | null };
 }
 
 interface Money {
@@ -58,12 +59,32 @@ interface CampaignNode {
   abTest: { verdict: string } | null;
 }
 
+/**
+ * Filters on what other departments know (campaigns' engagement score, sales' lifetime value),
+ * applied to each page the gateway joined; CRM's audience already applied consent,
+ * suppressions, segment, lifecycle and NPS.
+ */
+function engagementAndValue(options: Record<string, string>): (n: AudienceNode) => boolean {
+  const minScore = int(options['min-engagement']);
+  const value = optional(options['min-lifetime-value']);
+  const match = value === null ? null : /^(\d+(?:\.\d+)?) ([A-Z]{3})$/.exec(value);
+  if (value !== null && !match) throw new UsageError(`--min-lifetime-value must look like "100.00 EUR", got "${value}"`);
+  if (minScore !== null && !Number.isInteger(minScore)) throw new UsageError(`--min-engagement must be an integer, got "${options['min-engagement']}"`);
+  return (n) => {
+    if (minScore !== null && n.engagement.score < minScore) return false;
+    if (!match) return true;
+    const [, amount, currency] = match;
+    const ltv = n.lifetimeValue.find((m) => m.currency === currency);
+    return ltv !== undefined && parseAmount('lifetimeValue', ltv.amount, currency) >= parseAmount('--min-lifetime-value', amount, currency);
+  };
+}
+
 export const REPORTS: readonly Report[] = [
   {
     name: 'audience',
     description: 'customers a campaign may legally target on a channel (consented, not unsubscribed or bounced)',
     columns: ['id', 'email', 'firstName', 'lastName', 'country', 'lifecycleStage', 'segment', 'engagementScore', 'lifetimeValue'],
-    options: { channel: null, segment: '', lifecycle: '', 'min-nps': '', 'max-nps': '' },
+    options: { channel: null, segment: '', lifecycle: '', 'min-nps': '', 'max-nps': '', 'min-engagement': '', 'min-lifetime-value': '' },
     query: /* GraphQL */ `
       query ExportAudience($channel: Channel!, $segmentId: ID, $lifecycleStage: LifecycleStage, $minNps: Int, $maxNps: Int, $after: String) {
         page: audience(channel: $channel, segmentId: $segmentId, lifecycleStage: $lifecycleStage, minNps: $minNps, maxNps: $maxNps, first: 100, after: $after) {
@@ -78,10 +99,11 @@ export const REPORTS: readonly Report[] = [
       minNps: int(o['min-nps']),
       maxNps: int(o['max-nps']),
     }),
-    page: (data) => {
+    page: (data, _variables, options) => {
       const c = connection<AudienceNode>(data, 'page');
+      const keep = engagementAndValue(options);
       return {
-        rows: c.edges.map(({ node: n }) => ({
+        rows: c.edges.filter(({ node }) => keep(node)).map(({ node: n }) => ({
           id: n.id, email: n.email, firstName: n.firstName, lastName: n.lastName, country: n.country,
           lifecycleStage: n.lifecycleStage, segment: n.segment?.name ?? null, engagementScore: n.engagement.score,
           lifetimeValue: moneyText(n.lifetimeValue),

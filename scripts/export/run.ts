@@ -41,7 +41,7 @@ export async function exportReport(opts: ExportOptions): Promise<number> {
   let rows = 0;
   let after: string | null = null;
   do {
-    const page = report.page(await client.read(report.query, { ...variables, after }), variables);
+    const page = report.page(await client.read(report.query, { ...variables, after }), variables, options);
     await write(opts.out, page.rows.map(format.row).join(''));
     rows += page.rows.length;
     after = page.next;
