@@ -35,18 +35,45 @@ async function call<T>(gatewayUrl: string, query: string, variables: JsonObject 
   return (await new GraphClient(gatewayUrl).read(query, variables)) as unknown as T;
 }
 
-/** Applies every order written since the last sync; returns how many conversions changed. */
-export async function syncConversions(gatewayUrl: string, pageSize = 1000): Promise<number> {
-  let { conversionFeedPosition: after } = await call<{ conversionFeedPosition: string | null }>(gatewayUrl, POSITION);
+interface FeedPage<I> {
+  position: string | null;
+  hasMore: boolean;
+  items: I[];
+}
+
+/**
+ * Follows one feed from where its projection stopped: reads a page, applies it (which also
+ * records the position), and goes on until the feed has no more. Returns rows changed.
+ */
+async function follow<I>(
+  readPosition: () => Promise<string | null>,
+  readPage: (after: string | null) => Promise<FeedPage<I>>,
+  apply: (page: FeedPage<I>) => Promise<number>,
+): Promise<number> {
+  let after = await readPosition();
   let changed = 0;
   for (;;) {
-    const { orderFeed } = await call<{ orderFeed: { position: string | null; hasMore: boolean; orders: FeedOrder[] } }>(
-      gatewayUrl,
-      FEED,
-      { after, first: pageSize },
-    );
-    if (orderFeed.orders.length > 0) {
-      const conversions = orderFeed.orders.map((o) => ({
+    const page = await readPage(after);
+    if (page.position !== null && page.position !== after) changed += await apply(page);
+    if (!page.hasMore) return changed;
+    after = page.position;
+  }
+}
+
+/** Applies every order written since the last sync; returns how many conversions changed. */
+export function syncConversions(gatewayUrl: string, pageSize = 1000): Promise<number> {
+  return follow<FeedOrder>(
+    async () => (await call<{ conversionFeedPosition: string | null }>(gatewayUrl, POSITION)).conversionFeedPosition,
+    async (after) => {
+      const { orderFeed } = await call<{ orderFeed: { position: string | null; hasMore: boolean; orders: FeedOrder[] } }>(
+        gatewayUrl,
+        FEED,
+        { after, first: pageSize },
+      );
+      return { position: orderFeed.position, hasMore: orderFeed.hasMore, items: orderFeed.orders };
+    },
+    async (page) => {
+      const conversions = page.items.map((o) => ({
         orderId: o.id,
         customerId: o.customer.id,
         placedAt: o.placedAt,
@@ -56,11 +83,9 @@ export async function syncConversions(gatewayUrl: string, pageSize = 1000): Prom
         feedPosition: o.feedPosition,
       }));
       const { recordConversions } = await call<{ recordConversions: { stored: number } }>(gatewayUrl, RECORD, { conversions });
-      changed += recordConversions.stored;
-    }
-    if (!orderFeed.hasMore) return changed;
-    after = orderFeed.position;
-  }
+      return recordConversions.stored;
+    },
+  );
 }
 
 const SUPPRESSION_POSITION = /* GraphQL */ `query SuppressionFeedPosition { suppressionFeedPosition }`;
@@ -86,17 +111,19 @@ interface FeedEvent {
 }
 
 /** Applies every unsubscribe and bounce since the last sync to CRM; returns how many suppressions changed. */
-export async function syncSuppressions(gatewayUrl: string, pageSize = 10_000): Promise<number> {
-  let { suppressionFeedPosition: after } = await call<{ suppressionFeedPosition: string | null }>(gatewayUrl, SUPPRESSION_POSITION);
-  let changed = 0;
-  for (;;) {
-    const { engagementFeed } = await call<{ engagementFeed: { position: string | null; hasMore: boolean; events: FeedEvent[] } }>(
-      gatewayUrl,
-      ENGAGEMENT_FEED,
-      { after, first: pageSize },
-    );
-    if (engagementFeed.position !== null && engagementFeed.position !== after) {
-      const suppressions = engagementFeed.events.map((e) => ({
+export function syncSuppressions(gatewayUrl: string, pageSize = 10_000): Promise<number> {
+  return follow<FeedEvent>(
+    async () => (await call<{ suppressionFeedPosition: string | null }>(gatewayUrl, SUPPRESSION_POSITION)).suppressionFeedPosition,
+    async (after) => {
+      const { engagementFeed } = await call<{ engagementFeed: { position: string | null; hasMore: boolean; events: FeedEvent[] } }>(
+        gatewayUrl,
+        ENGAGEMENT_FEED,
+        { after, first: pageSize },
+      );
+      return { position: engagementFeed.position, hasMore: engagementFeed.hasMore, items: engagementFeed.events };
+    },
+    async (page) => {
+      const suppressions = page.items.map((e) => ({
         customerId: e.customer.id,
         channel: e.campaign.channel,
         reason: e.type,
@@ -105,13 +132,11 @@ export async function syncSuppressions(gatewayUrl: string, pageSize = 10_000): P
       }));
       const { recordSuppressions } = await call<{ recordSuppressions: { stored: number } }>(gatewayUrl, RECORD_SUPPRESSIONS, {
         suppressions,
-        position: engagementFeed.position,
+        position: page.position,
       });
-      changed += recordSuppressions.stored;
-    }
-    if (!engagementFeed.hasMore) return changed;
-    after = engagementFeed.position;
-  }
+      return recordSuppressions.stored;
+    },
+  );
 }
 
 /** Runs every feed sync once; returns how many projected rows changed in all. */
