@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { DEPARTMENTS, type Department } from '../../subgraphs/kit/src/config.ts';
 
 export interface SubgraphSource {
@@ -23,13 +23,25 @@ export async function localSubgraphs(urls: Record<Department, string>): Promise<
 
 export class CompositionError extends Error {}
 
+export interface Composed {
+  supergraphSdl: string;
+  /** The schema clients see (no federation internals), printed in a stable order. */
+  apiSdl: string;
+  hints: string[];
+}
+
 /** Composes subgraphs into a supergraph SDL; throws with every composition error listed. */
-export function composeSupergraph(subgraphs: SubgraphSource[]): { supergraphSdl: string; hints: string[] } {
+export function composeSupergraph(subgraphs: SubgraphSource[]): Composed {
   const result = composeServices(
     subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
   );
   if (result.errors) {
     throw new CompositionError(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => h.toString()) };
+  const api = result.schema.toAPISchema().toGraphQLJSSchema();
+  return {
+    supergraphSdl: result.supergraphSdl,
+    apiSdl: printSchema(lexicographicSortSchema(api)),
+    hints: result.hints.map((h) => h.toString()),
+  };
 }
