@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
-import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { buildASTSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { DEPARTMENTS, type Department } from '../../subgraphs/kit/src/config.ts';
 
 export interface SubgraphSource {
@@ -38,7 +38,9 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): Composed {
   if (result.errors) {
     throw new CompositionError(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  const api = result.schema.toAPISchema().toGraphQLJSSchema();
+  // Rebuilt from its AST with this module's graphql: composition may load another copy of
+  // graphql-js (CJS beside ESM under vitest), whose schema objects this one cannot print.
+  const api = buildASTSchema(result.schema.toAPISchema().toAST());
   return {
     supergraphSdl: result.supergraphSdl,
     apiSdl: printSchema(lexicographicSortSchema(api)),
