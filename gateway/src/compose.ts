@@ -21,7 +21,11 @@ export async function localSubgraphs(urls: Record<Department, string>): Promise<
   );
 }
 
-export class CompositionError extends Error {}
+export class CompositionError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`composition failed:\n${errors.map((e) => `- ${e}`).join('\n')}`);
+  }
+}
 
 export interface Composed {
   supergraphSdl: string;
@@ -36,7 +40,7 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): Composed {
     subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
   );
   if (result.errors) {
-    throw new CompositionError(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+    throw new CompositionError(result.errors.map((e) => e.message));
   }
   // Rebuilt from its AST with this module's graphql: composition may load another copy of
   // graphql-js (CJS beside ESM under vitest), whose schema objects this one cannot print.
