@@ -5,6 +5,7 @@ import { buildGateway } from '../gateway/src/app.ts';
 import { composeSupergraph, localSubgraphs } from '../gateway/src/compose.ts';
 import { listen } from '../gateway/src/listen.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
+import persistedOperations from '../client/src/__generated__/persisted-operations.json' with { type: 'json' };
 
 export interface LocalGraphOptions {
   dbs: Record<Department, Db>;
@@ -42,7 +43,8 @@ export async function startLocalGraph(opts: LocalGraphOptions): Promise<LocalGra
       subgraphUrls[d] = `${base}/graphql`;
     }
     const { supergraphSdl } = composeSupergraph(await localSubgraphs(subgraphUrls));
-    const gateway = await buildGateway({ supergraphSdl });
+    // The typed client's trusted documents, so it can send them by hash.
+    const gateway = await buildGateway({ supergraphSdl, persistedOperations });
     closers.push(() => gateway.stop());
     const server = createServer(gateway.handler);
     const gatewayBase = await listen(server, opts.ports?.gateway ?? 4000, host);

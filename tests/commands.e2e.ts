@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,20 @@ describe('npm run gateway', () => {
     expect((await postJson(url, { query: '{ product(upc: "1") { name inStock } }' })).body).toEqual({
       data: { product: { name: 'Table', inStock: true } },
     });
+    expect(await run.stop()).toBe(0);
+  });
+
+  it('serves a trusted-documents manifest by hash (--persisted)', async () => {
+    const file = join(dir, 'foreign2.graphql');
+    await writeFile(file, foreign.supergraphSdl);
+    const document = '{ product(upc: "2") { name } }';
+    const hash = createHash('sha256').update(document).digest('hex');
+    const manifest = join(dir, 'manifest.json');
+    await writeFile(manifest, JSON.stringify({ [hash]: document }));
+    const run = spawnScript('gateway/src/index.ts', ['--supergraph', file, '--port', '0', '--persisted', manifest], {});
+    const [, url] = await run.waitFor(/gateway ready at (\S+)/);
+    const byHash = await postJson(url, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(byHash.body).toEqual({ data: { product: { name: 'Couch' } } });
     expect(await run.stop()).toBe(0);
   });
 

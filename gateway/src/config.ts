@@ -14,6 +14,8 @@ export interface GatewayConfig {
   introspection: boolean;
   /** `NODE_ENV=production` turns off the Sandbox landing page. */
   production: boolean;
+  /** `PERSISTED_OPERATIONS` or `--persisted`: trusted-documents manifest (hash -> document) served by hash. */
+  persistedOperationsPath: string | undefined;
 }
 
 export class GatewayConfigError extends Error {}
@@ -24,7 +26,7 @@ type Env = Record<string, string | undefined>;
 export function loadGatewayConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): GatewayConfig {
   const { values } = parseArgs({
     args: argv,
-    options: { supergraph: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    options: { supergraph: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, persisted: { type: 'string' } },
     strict: true,
   });
   const production = env.NODE_ENV === 'production';
@@ -40,7 +42,22 @@ export function loadGatewayConfig(env: Env = process.env, argv: string[] = proce
     subgraphUrls,
     introspection: bool('INTROSPECTION', env.INTROSPECTION, !production),
     production,
+    persistedOperationsPath: values.persisted ?? (env.PERSISTED_OPERATIONS || undefined),
   };
+}
+
+/** Reads a trusted-documents manifest: a JSON object of sha256 hex -> document text. */
+export function readPersistedOperations(path: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new GatewayConfigError(`cannot read persisted operations "${path}": ${(err as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw new GatewayConfigError(`persisted operations "${path}" must be a JSON object of hash -> document`);
+  }
+  return parsed as Record<string, string>;
 }
 
 export function readSupergraph(path: string): string {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { buildGateway } from './app.ts';
-import { loadGatewayConfig, readSupergraph } from './config.ts';
+import { loadGatewayConfig, readPersistedOperations, readSupergraph } from './config.ts';
 import { listen, onShutdown } from './listen.ts';
 
 // Runs the gateway alone on a supergraph file: `npm run gateway -- --supergraph FILE --port N`.
@@ -11,6 +11,7 @@ try {
     subgraphUrls: config.subgraphUrls,
     introspection: config.introspection,
     landingPage: !config.production,
+    persistedOperations: config.persistedOperationsPath ? readPersistedOperations(config.persistedOperationsPath) : undefined,
   });
   const server = createServer(gateway.handler);
   const url = await listen(server, config.port, config.host);
