@@ -37,41 +37,39 @@ export async function dropTemplate(t: Template): Promise<void> {
 }
 
 /** An empty database on the same backend as the template (PGlite directory or server). */
-export async function emptyDatabase(t: Template): Promise<DbCopy> {
-  if (t.kind === 'pglite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'allygraph-empty-'));
-    const db = await openDb({ kind: 'pglite', dataDir });
-    return { db, dispose: async () => { await db.close(); await rm(dataDir, { recursive: true, force: true }); } };
-  }
-  const database = `allygraph_empty_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin(t.adminUrl, [`CREATE DATABASE ${database}`]);
-  const db = await openDb({ kind: 'postgres', url: withDatabase(t.adminUrl, database) });
+export function emptyDatabase(t: Template): Promise<DbCopy> {
+  return t.kind === 'pglite' ? privateDir() : privateDatabase(t.adminUrl, '');
+}
+
+/** A private, writable copy of the template for one test file. */
+export function copyTemplate(t: Template): Promise<DbCopy> {
+  return t.kind === 'pglite' ? privateDir(t.dataDir) : privateDatabase(t.adminUrl, ` TEMPLATE ${t.database}`);
+}
+
+/** A fresh PGlite directory (a copy of `from` when given), deleted on dispose. */
+async function privateDir(from?: string): Promise<DbCopy> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'allygraph-test-'));
+  if (from) await cp(from, dataDir, { recursive: true });
+  const db = await openDb({ kind: 'pglite', dataDir });
   return {
     db,
     dispose: async () => {
       await db.close();
-      await admin(t.adminUrl, [`DROP DATABASE IF EXISTS ${database}`]);
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/** A private, writable copy of the template for one test file. */
-export async function copyTemplate(t: Template): Promise<DbCopy> {
-  const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  if (t.kind === 'pglite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'allygraph-test-'));
-    await cp(t.dataDir, dataDir, { recursive: true });
-    const db = await openDb({ kind: 'pglite', dataDir });
-    return { db, dispose: async () => { await db.close(); await rm(dataDir, { recursive: true, force: true }); } };
-  }
-  const database = `allygraph_test_${suffix}`;
-  await admin(t.adminUrl, [`CREATE DATABASE ${database} TEMPLATE ${t.database}`]);
-  const db = await openDb({ kind: 'postgres', url: withDatabase(t.adminUrl, database) });
+/** A fresh database on the server (`CREATE DATABASE x<options>`), dropped on dispose. */
+async function privateDatabase(adminUrl: string, options: string): Promise<DbCopy> {
+  const database = `allygraph_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin(adminUrl, [`CREATE DATABASE ${database}${options}`]);
+  const db = await openDb({ kind: 'postgres', url: withDatabase(adminUrl, database) });
   return {
     db,
     dispose: async () => {
       await db.close();
-      await admin(t.adminUrl, [`DROP DATABASE IF EXISTS ${database}`]);
+      await admin(adminUrl, [`DROP DATABASE IF EXISTS ${database}`]);
     },
   };
 }
