@@ -7,7 +7,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
  * How an order's revenue is credited to the campaign touches (OPENED, CLICKED or CONVERTED
  * events of the ordering customer) in the lookback window before it:
  * LAST_TOUCH all to the latest touch, FIRST_TOUCH all to the earliest, LINEAR equally,
- * TIME_DECAY by weight 2^(-age/halfLife). Credits are exact cents summing to the order total.
+ * TIME_DECAY by weight 2^(-age/halfLife). Credits are exact cents summing to the order total. Owned by campaigns.
  */
 export type AttributionModel =
   | 'FIRST_TOUCH'
@@ -15,18 +15,20 @@ export type AttributionModel =
   | 'LINEAR'
   | 'TIME_DECAY';
 
+/** Lifecycle of a campaign: draft, active or completed. Owned by campaigns. */
 export type CampaignStatus =
   | 'ACTIVE'
   | 'COMPLETED'
   | 'DRAFT';
 
-/** Marketing channels a customer can consent to and a campaign can use. */
+/** Marketing channels a customer can consent to and a campaign can use. Shared enum (crm, campaigns). */
 export type Channel =
   | 'EMAIL'
   | 'PHONE'
   | 'PUSH'
   | 'SMS';
 
+/** Kind of campaign touch on a customer. Owned by campaigns. */
 export type EngagementType =
   | 'BOUNCED'
   | 'CLICKED'
@@ -36,12 +38,14 @@ export type EngagementType =
   | 'SENT'
   | 'UNSUBSCRIBED';
 
+/** Where a customer stands in the sales lifecycle: lead, prospect, customer or churned. Owned by CRM. */
 export type LifecycleStage =
   | 'CHURNED'
   | 'CUSTOMER'
   | 'LEAD'
   | 'PROSPECT';
 
+/** Lifecycle of an order; CANCELLED orders count toward nothing. Owned by sales. */
 export type OrderStatus =
   | 'CANCELLED'
   | 'PAID'

@@ -12,21 +12,24 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. */
+  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. Shared scalar, defined by every subgraph. */
   DateTime: { input: string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
 /**
  * A/B result: each variant against the control, conversions over delivered customers,
- * two-sided two-proportion z-test at 95%.
+ * two-sided two-proportion z-test at 95%. Owned by campaigns.
  */
 export type AbTest = {
   __typename?: 'AbTest';
+  /** The control variant. */
   control: Variant;
   /** Smallest delivered count each arm needs before a winner can be declared. */
   minimumSamplePerArm: Scalars['Int']['output'];
+  /** One result per variant, the control first. */
   results: Array<VariantResult>;
+  /** Whether a winner is declared (p < 0.05, positive lift, enough delivered per arm). */
   significant: Scalars['Boolean']['output'];
   /** Why there is or is not a winner yet. */
   verdict: Scalars['String']['output'];
@@ -38,7 +41,7 @@ export type AbTest = {
  * How an order's revenue is credited to the campaign touches (OPENED, CLICKED or CONVERTED
  * events of the ordering customer) in the lookback window before it:
  * LAST_TOUCH all to the latest touch, FIRST_TOUCH all to the earliest, LINEAR equally,
- * TIME_DECAY by weight 2^(-age/halfLife). Credits are exact cents summing to the order total.
+ * TIME_DECAY by weight 2^(-age/halfLife). Credits are exact cents summing to the order total. Owned by campaigns.
  */
 export type AttributionModel =
   | 'FIRST_TOUCH'
@@ -46,11 +49,12 @@ export type AttributionModel =
   | 'LINEAR'
   | 'TIME_DECAY';
 
-/** Outcome of an idempotent bulk write. */
+/** Outcome of an idempotent bulk write. Shared value type (crm, campaigns). */
 export type BulkWriteResult = {
   __typename?: 'BulkWriteResult';
   /** Items whose client key was already stored (nothing written for them). */
   duplicates: Scalars['Int']['output'];
+  /** Items sent in the call. */
   received: Scalars['Int']['output'];
   /** Items stored by this call. */
   stored: Scalars['Int']['output'];
@@ -66,20 +70,29 @@ export type Campaign = {
    * orders placed in [from, to) (all time when omitted). See Order.attribution for the models.
    */
   attribution: CampaignAttribution;
+  /** Planned budget. */
   budget: Money;
+  /** The channel the campaign uses. */
   channel: Channel;
+  /** End of the campaign window. */
   endsAt: Scalars['DateTime']['output'];
   /** Unique customers per funnel stage over all variants. */
   funnel: Funnel;
+  /** The campaign's id (entity key). */
   id: Scalars['ID']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
   /** The HR employee who owns the campaign. */
   owner?: Maybe<Employee>;
   /** The CRM segment the campaign targets. */
   segment?: Maybe<Segment>;
+  /** Amount spent so far. */
   spend: Money;
+  /** Start of the campaign window. */
   startsAt: Scalars['DateTime']['output'];
+  /** Current status. */
   status: CampaignStatus;
+  /** A/B variants; empty when the campaign is not an A/B test. */
   variants: Array<Variant>;
 };
 
@@ -96,8 +109,11 @@ export type CampaignAttributionArgs = {
 /** A campaign's attributed results under one model (owned by campaigns). */
 export type CampaignAttribution = {
   __typename?: 'CampaignAttribution';
+  /** Half-life of TIME_DECAY weights, in days. */
   halfLifeDays: Scalars['Float']['output'];
+  /** Days before an order in which touches count. */
   lookbackDays: Scalars['Int']['output'];
+  /** The attribution model used. */
   model: AttributionModel;
   /** Non-cancelled orders that gave this campaign a share of their revenue. */
   orders: Scalars['Int']['output'];
@@ -107,66 +123,95 @@ export type CampaignAttribution = {
   roi?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A page of campaigns (Relay connection). Owned by campaigns. */
 export type CampaignConnection = {
   __typename?: 'CampaignConnection';
+  /** The campaigns of this page, each with its cursor. */
   edges: Array<CampaignEdge>;
+  /** Paging information for this page. */
   pageInfo: PageInfo;
 };
 
+/** One campaign of a page, with its cursor. Owned by campaigns. */
 export type CampaignEdge = {
   __typename?: 'CampaignEdge';
+  /** Opaque cursor of this campaign; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The campaign. */
   node: Campaign;
 };
 
+/** Filters for the campaigns query; every filter given must match. Owned by campaigns. */
 export type CampaignFilter = {
+  /** Only campaigns on this channel. */
   channel?: InputMaybe<Channel>;
+  /** Only campaigns owned by this HR employee. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only campaigns targeting this CRM segment. */
   segmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only campaigns with this status. */
   status?: InputMaybe<CampaignStatus>;
 };
 
+/** Sort order of the campaigns query (ties broken by id). Owned by campaigns. */
 export type CampaignOrder = {
+  /** Ascending (default) or descending. */
   direction?: SortDirection;
+  /** The field to sort by. */
   field: CampaignSortField;
 };
 
+/** Field campaigns can be sorted by. Owned by campaigns. */
 export type CampaignSortField =
   | 'NAME'
   | 'STARTS_AT';
 
+/** Lifecycle of a campaign: draft, active or completed. Owned by campaigns. */
 export type CampaignStatus =
   | 'ACTIVE'
   | 'COMPLETED'
   | 'DRAFT';
 
-/** Marketing channels a customer can consent to and a campaign can use. */
+/** Marketing channels a customer can consent to and a campaign can use. Shared enum (crm, campaigns). */
 export type Channel =
   | 'EMAIL'
   | 'PHONE'
   | 'PUSH'
   | 'SMS';
 
-/** An order as sales' order feed describes it. */
+/** An order as sales' order feed describes it. Owned by campaigns. */
 export type ConversionInput = {
+  /** Whether the order is cancelled (a cancelled order credits nobody). */
   cancelled: Scalars['Boolean']['input'];
+  /** The ordering customer. */
   customerId: Scalars['ID']['input'];
   /** The order's position in sales' order feed; a write older than the stored one is ignored. */
   feedPosition: Scalars['String']['input'];
+  /** The sales order's id. */
   orderId: Scalars['ID']['input'];
+  /** When the order was placed. */
   placedAt: Scalars['DateTime']['input'];
   /** Sales' direct source (promo/UTM campaign on the order). */
   sourceCampaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** The order total. */
   total: MoneyInput;
 };
 
+/** A new campaign. Owned by campaigns. */
 export type CreateCampaignInput = {
+  /** Planned budget. */
   budget: MoneyInput;
+  /** The channel the campaign uses. */
   channel: Channel;
+  /** End of the campaign window. */
   endsAt: Scalars['DateTime']['input'];
+  /** Display name. */
   name: Scalars['String']['input'];
+  /** The HR employee who owns the campaign. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The CRM segment to target. */
   segmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Start of the campaign window. */
   startsAt: Scalars['DateTime']['input'];
   /** Zero or at least two variants, exactly one of them the control. */
   variants?: Array<VariantInput>;
@@ -174,6 +219,7 @@ export type CreateCampaignInput = {
 
 export type Customer = {
   __typename?: 'Customer';
+  /** (campaigns) The customer's engagement with campaigns: score, last touch, touches. */
   engagement: Engagement;
   id: Scalars['ID']['output'];
 };
@@ -181,13 +227,14 @@ export type Customer = {
 export type Employee = {
   __typename?: 'Employee';
   id: Scalars['ID']['output'];
-  /** Campaigns the employee owns, newest first. */
+  /** (campaigns) Campaigns the employee owns, newest first. */
   ownedCampaigns: Array<Campaign>;
 };
 
 /** A customer's engagement with campaigns (owned by campaigns). */
 export type Engagement = {
   __typename?: 'Engagement';
+  /** When the customer's latest touch happened; null without touches. */
   lastTouchAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * Weighted count of the customer's touches in the 90 days up to the latest one:
@@ -207,45 +254,63 @@ export type EngagementTouchesArgs = {
 /** One touch of a campaign on a customer (owned by campaigns). */
 export type EngagementEvent = {
   __typename?: 'EngagementEvent';
+  /** The campaign of the touch. */
   campaign: Campaign;
+  /** The customer touched (profile resolved by CRM). */
   customer: Customer;
+  /** The event's id. */
   id: Scalars['ID']['output'];
+  /** When it happened. */
   occurredAt: Scalars['DateTime']['output'];
+  /** What happened. */
   type: EngagementType;
+  /** The A/B variant the customer got, if any. */
   variant?: Maybe<Variant>;
 };
 
+/** A campaign touch to record. Owned by campaigns. */
 export type EngagementEventInput = {
+  /** The campaign of the touch. */
   campaignId: Scalars['ID']['input'];
   /** Client-chosen idempotency key: a retried batch stores each event once. */
   clientKey: Scalars['String']['input'];
+  /** The customer touched. */
   customerId: Scalars['ID']['input'];
+  /** When it happened. */
   occurredAt: Scalars['DateTime']['input'];
+  /** What happened. */
   type: EngagementType;
+  /** The A/B variant the customer got, if any. */
   variantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** One page of the engagement feed. */
+/** One page of the engagement feed. Owned by campaigns. */
 export type EngagementFeedPage = {
   __typename?: 'EngagementFeedPage';
   /** Events of the requested types among those scanned, in write order. */
   events: Array<EngagementEvent>;
+  /** Whether the scan was full, so more events may follow `position`. */
   hasMore: Scalars['Boolean']['output'];
   /** Where this page's scan stopped; pass it as `after` for the next page (`after` again when nothing new was scanned). */
   position?: Maybe<Scalars['String']['output']>;
 };
 
-/** Engagement of one time bucket: unique customers per event type within the bucket. */
+/** Engagement of one time bucket: unique customers per event type within the bucket. Owned by campaigns. */
 export type EngagementKpiPoint = {
   __typename?: 'EngagementKpiPoint';
+  /** Unique customers who clicked within the bucket. */
   clicked: Scalars['Int']['output'];
   /** converted / delivered within the bucket; null when nobody was delivered. */
   conversionRate?: Maybe<Scalars['Float']['output']>;
+  /** Unique customers who converted within the bucket. */
   converted: Scalars['Int']['output'];
+  /** Unique customers delivered within the bucket. */
   delivered: Scalars['Int']['output'];
+  /** Start of the bucket (local midnight in the requested time zone). */
   periodStart: Scalars['DateTime']['output'];
 };
 
+/** Kind of campaign touch on a customer. Owned by campaigns. */
 export type EngagementType =
   | 'BOUNCED'
   | 'CLICKED'
@@ -259,38 +324,56 @@ export type EngagementType =
  * Unique customers reaching each stage. Rates are null when their denominator is 0:
  * deliveryRate = delivered/sent, openRate = opened/delivered, clickThroughRate = clicked/delivered,
  * clickToOpenRate = clicked/opened, conversionRate = converted/clicked,
- * unsubscribeRate = unsubscribed/delivered, bounceRate = bounced/sent.
+ * unsubscribeRate = unsubscribed/delivered, bounceRate = bounced/sent. Owned by campaigns.
  */
 export type Funnel = {
   __typename?: 'Funnel';
+  /** bounced / sent; null when sent is 0. */
   bounceRate?: Maybe<Scalars['Float']['output']>;
+  /** Customers whose delivery bounced. */
   bounced: Scalars['Int']['output'];
+  /** clicked / delivered; null when delivered is 0. */
   clickThroughRate?: Maybe<Scalars['Float']['output']>;
+  /** clicked / opened; null when opened is 0. */
   clickToOpenRate?: Maybe<Scalars['Float']['output']>;
+  /** Customers who clicked. */
   clicked: Scalars['Int']['output'];
+  /** converted / clicked; null when clicked is 0. */
   conversionRate?: Maybe<Scalars['Float']['output']>;
+  /** Customers who converted. */
   converted: Scalars['Int']['output'];
+  /** Customers it was delivered to. */
   delivered: Scalars['Int']['output'];
+  /** delivered / sent; null when sent is 0. */
   deliveryRate?: Maybe<Scalars['Float']['output']>;
+  /** opened / delivered; null when delivered is 0. */
   openRate?: Maybe<Scalars['Float']['output']>;
+  /** Customers who opened it. */
   opened: Scalars['Int']['output'];
+  /** Customers the campaign was sent to. */
   sent: Scalars['Int']['output'];
+  /** unsubscribed / delivered; null when delivered is 0. */
   unsubscribeRate?: Maybe<Scalars['Float']['output']>;
+  /** Customers who unsubscribed. */
   unsubscribed: Scalars['Int']['output'];
 };
 
+/** Width of a time-series bucket: a day, a week (from Monday) or a month (from the 1st). Shared enum (crm, campaigns, sales). */
 export type Interval =
   | 'DAY'
   | 'MONTH'
   | 'WEEK';
 
-/** An exact amount of money: decimal string in the currency's minor-unit precision, plus ISO 4217 currency. */
+/** An exact amount of money: decimal string in the currency's minor-unit precision, plus ISO 4217 currency. Shared value type (campaigns, sales, hr). */
 export type Money = {
   __typename?: 'Money';
+  /** Exact decimal amount as a string in the currency's minor-unit precision, e.g. 1500.00. */
   amount: Scalars['String']['output'];
+  /** ISO 4217 currency code, e.g. EUR. */
   currency: Scalars['String']['output'];
 };
 
+/** An exact amount of money given as input. Shared input type (campaigns, hr). */
 export type MoneyInput = {
   /** Decimal string, e.g. "1500.00". */
   amount: Scalars['String']['input'];
@@ -300,13 +383,14 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** (campaigns) Creates a DRAFT campaign with its variants, nothing spent yet. */
   createCampaign: Campaign;
   /**
-   * Applies a page of sales' order feed to the conversions projection (at most 5,000); idempotent:
+   * (campaigns) Applies a page of sales' order feed to the conversions projection (at most 5,000); idempotent:
    * a resent or older write stores nothing and counts as a duplicate.
    */
   recordConversions: BulkWriteResult;
-  /** Records engagement events in one transaction (at most 10,000); all or nothing. */
+  /** (campaigns) Records engagement events in one transaction (at most 10,000); all or nothing. */
   recordEngagementEvents: BulkWriteResult;
 };
 
@@ -327,7 +411,7 @@ export type MutationRecordEngagementEventsArgs = {
 
 export type Order = {
   __typename?: 'Order';
-  /** Credits of the order's revenue to touches; null until the order reached campaigns through the order feed. */
+  /** (campaigns) Credits of the order's revenue to touches; null until the order reached campaigns through the order feed. */
   attribution?: Maybe<OrderAttribution>;
   id: Scalars['ID']['output'];
 };
@@ -339,38 +423,46 @@ export type OrderAttributionArgs = {
   model?: AttributionModel;
 };
 
+/** How one order's revenue is credited to campaign touches under one model. Owned by campaigns. */
 export type OrderAttribution = {
   __typename?: 'OrderAttribution';
   /** One entry per touch in the window, oldest first; empty when no touch preceded the order or it was cancelled. */
   credits: Array<TouchCredit>;
+  /** The attribution model used. */
   model: AttributionModel;
+  /** The order total being credited. */
   total: Money;
 };
 
-/** Relay page information; shared by every list of the graph. */
+/** Relay page information; shared by every list of the graph. Shared value type, defined by every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page (pass it as `after` for the next page); null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether the page was requested with an `after` cursor (items precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** (campaigns) A campaign by id; null when unknown. */
   campaign?: Maybe<Campaign>;
-  /** Campaigns, filtered and sorted; at most 100 per page (default 20). */
+  /** (campaigns) Campaigns, filtered and sorted; at most 100 per page (default 20). */
   campaigns: CampaignConnection;
-  /** How far the conversions projection has followed sales' order feed (an orderFeed position). */
+  /** (campaigns) How far the conversions projection has followed sales' order feed (an orderFeed position). */
   conversionFeedPosition?: Maybe<Scalars['String']['output']>;
   /**
-   * Engagement events in write order after `after`, scanning at most `first` (1..10000, default
+   * (campaigns) Engagement events in write order after `after`, scanning at most `first` (1..10000, default
    * 1000) events and returning those of `types`. Departments that keep a projection of
    * engagement (CRM's suppressions) follow campaigns with it.
    */
   engagementFeed: EngagementFeedPage;
   /**
-   * Engagement per bucket in [from, to) (of one campaign, or all): buckets start at local
+   * (campaigns) Engagement per bucket in [from, to) (of one campaign, or all): buckets start at local
    * midnight (Mondays for weeks, the 1st for months) in `timeZone`, an IANA name.
    */
   engagementKpis: Array<EngagementKpiPoint>;
@@ -407,51 +499,70 @@ export type QueryEngagementKpisArgs = {
 
 export type Segment = {
   __typename?: 'Segment';
-  /** Campaigns targeting the segment, newest first. */
+  /** (campaigns) Campaigns targeting the segment, newest first. */
   campaigns: Array<Campaign>;
   id: Scalars['ID']['output'];
 };
 
+/** Sort order of a list: ascending or descending. Shared enum, defined by every subgraph. */
 export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** The share of an order's revenue credited to one touch. Owned by campaigns. */
 export type TouchCredit = {
   __typename?: 'TouchCredit';
+  /** The campaign of the touch. */
   campaign: Campaign;
+  /** The amount credited, in exact cents of the order's currency. */
   credit: Money;
   /** The exact share of the order the model gives this touch, 0..1. */
   share: Scalars['Float']['output'];
+  /** The engagement event credited. */
   touch: EngagementEvent;
 };
 
 /** One arm of a campaign's A/B test (owned by campaigns). */
 export type Variant = {
   __typename?: 'Variant';
+  /** Unique customers per funnel stage for this variant. */
   funnel: Funnel;
+  /** The variant's id. */
   id: Scalars['ID']['output'];
+  /** Whether this variant is the A/B test's control. */
   isControl: Scalars['Boolean']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
 };
 
+/** An A/B variant of a new campaign. Owned by campaigns. */
 export type VariantInput = {
+  /** Whether this variant is the control. */
   isControl: Scalars['Boolean']['input'];
+  /** Display name. */
   name: Scalars['String']['input'];
 };
 
+/** One variant's A/B figures against the control. Owned by campaigns. */
 export type VariantResult = {
   __typename?: 'VariantResult';
   /** conversionRate - control's conversionRate; null for the control. */
   absoluteLift?: Maybe<Scalars['Float']['output']>;
+  /** Upper bound of the 95% confidence interval of absoluteLift. */
   confidenceHigh?: Maybe<Scalars['Float']['output']>;
-  /** 95% confidence interval of absoluteLift. */
+  /** Lower bound of the 95% confidence interval of absoluteLift. */
   confidenceLow?: Maybe<Scalars['Float']['output']>;
+  /** converted / delivered; null when delivered is 0. */
   conversionRate?: Maybe<Scalars['Float']['output']>;
+  /** Delivered customers who converted. */
   converted: Scalars['Int']['output'];
+  /** Customers the variant was delivered to. */
   delivered: Scalars['Int']['output'];
+  /** Two-sided p-value of the two-proportion z-test against the control; null for the control or when the test cannot be computed. */
   pValue?: Maybe<Scalars['Float']['output']>;
   /** absoluteLift / control's conversionRate; null for the control or when the control converts nobody. */
   relativeLift?: Maybe<Scalars['Float']['output']>;
+  /** The variant. */
   variant: Variant;
 };
 

@@ -12,22 +12,23 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. */
+  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. Shared scalar, defined by every subgraph. */
   DateTime: { input: string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Outcome of an idempotent bulk write. */
+/** Outcome of an idempotent bulk write. Shared value type (crm, campaigns). */
 export type BulkWriteResult = {
   __typename?: 'BulkWriteResult';
   /** Items whose client key was already stored (nothing written for them). */
   duplicates: Scalars['Int']['output'];
+  /** Items sent in the call. */
   received: Scalars['Int']['output'];
   /** Items stored by this call. */
   stored: Scalars['Int']['output'];
 };
 
-/** Marketing channels a customer can consent to and a campaign can use. */
+/** Marketing channels a customer can consent to and a campaign can use. Shared enum (crm, campaigns). */
 export type Channel =
   | 'EMAIL'
   | 'PHONE'
@@ -37,22 +38,35 @@ export type Channel =
 /** A customer's current consent for one channel (owned by CRM). */
 export type Consent = {
   __typename?: 'Consent';
+  /** The marketing channel the consent is for. */
   channel: Channel;
+  /** Whether the customer agreed (true) or refused or withdrew consent (false). */
   granted: Scalars['Boolean']['output'];
+  /** When this consent was recorded. */
   recordedAt: Scalars['DateTime']['output'];
   /** Where the consent was captured, e.g. 'signup-form'. */
   source: Scalars['String']['output'];
 };
 
+/** A new customer. Owned by CRM. */
 export type CreateCustomerInput = {
+  /** The HR employee who manages the account. */
   accountManagerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Postal address. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country code. */
   country: Scalars['String']['input'];
+  /** Email address (unique among customers). */
   email: Scalars['String']['input'];
+  /** Given name. */
   firstName: Scalars['String']['input'];
+  /** Family name. */
   lastName: Scalars['String']['input'];
+  /** Initial lifecycle stage (default LEAD). */
   lifecycleStage?: LifecycleStage;
+  /** Phone number in E.164 form. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** The segment to put the customer in. */
   segmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -67,20 +81,27 @@ export type Customer = {
   consents: Array<Consent>;
   /** ISO 3166-1 alpha-2 country code. */
   country: Scalars['String']['output'];
+  /** When the customer record was created. */
   createdAt: Scalars['DateTime']['output'];
   /** PII: the customer's email address (unique). */
   email: Scalars['String']['output'];
+  /** Given name. */
   firstName: Scalars['String']['output'];
+  /** The customer's id (entity key). */
   id: Scalars['ID']['output'];
+  /** Family name. */
   lastName: Scalars['String']['output'];
   /** The most recent NPS answer (0-10), if any. */
   latestNps?: Maybe<SatisfactionResponse>;
+  /** Current lifecycle stage. */
   lifecycleStage: LifecycleStage;
   /** PII: phone number in E.164 form, when known. */
   phone?: Maybe<Scalars['String']['output']>;
   /** Satisfaction answers (NPS and CSAT), newest first. */
   satisfactionResponses: Array<SatisfactionResponse>;
+  /** The marketing segment the customer belongs to, if any. */
   segment?: Maybe<Segment>;
+  /** When the customer record was last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -90,32 +111,47 @@ export type CustomerSatisfactionResponsesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of customers (Relay connection). Owned by CRM. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
+  /** The customers of this page, each with its cursor. */
   edges: Array<CustomerEdge>;
+  /** Paging information for this page. */
   pageInfo: PageInfo;
 };
 
+/** One customer of a page, with its cursor. Owned by CRM. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
+  /** Opaque cursor of this customer; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The customer. */
   node: Customer;
 };
 
+/** Filters for the customers query; every filter given must match. Owned by CRM. */
 export type CustomerFilter = {
+  /** Only customers managed by this HR employee. */
   accountManagerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only customers of this country (ISO 3166-1 alpha-2). */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Only customers in this lifecycle stage. */
   lifecycleStage?: InputMaybe<LifecycleStage>;
   /** Case-insensitive match on first name, last name or email. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only customers of this segment. */
   segmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Sort order of the customers query (ties broken by id). Owned by CRM. */
 export type CustomerOrder = {
+  /** Ascending (default) or descending. */
   direction?: SortDirection;
+  /** The field to sort by. */
   field: CustomerSortField;
 };
 
+/** Field customers can be sorted by. Owned by CRM. */
 export type CustomerSortField =
   | 'CREATED_AT'
   | 'EMAIL'
@@ -124,7 +160,7 @@ export type CustomerSortField =
 export type Employee = {
   __typename?: 'Employee';
   id: Scalars['ID']['output'];
-  /** Customers whose account manager this employee is, ordered by id. */
+  /** (crm) Customers whose account manager this employee is, ordered by id. */
   managedCustomers: CustomerConnection;
 };
 
@@ -134,109 +170,136 @@ export type EmployeeManagedCustomersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Width of a time-series bucket: a day, a week (from Monday) or a month (from the 1st). Shared enum (crm, campaigns, sales). */
 export type Interval =
   | 'DAY'
   | 'MONTH'
   | 'WEEK';
 
+/** Number of a segment's customers in one lifecycle stage. Owned by CRM. */
 export type LifecycleCount = {
   __typename?: 'LifecycleCount';
+  /** Customers of the segment in that stage. */
   count: Scalars['Int']['output'];
+  /** The lifecycle stage. */
   stage: LifecycleStage;
 };
 
+/** Where a customer stands in the sales lifecycle: lead, prospect, customer or churned. Owned by CRM. */
 export type LifecycleStage =
   | 'CHURNED'
   | 'CUSTOMER'
   | 'LEAD'
   | 'PROSPECT';
 
+/** Write entry points of every department; each field names the subgraph that resolves it. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** (crm) Creates a customer and returns it. */
   createCustomer: Customer;
-  /** Sets the customer's current consent for a channel. */
+  /** (crm) Sets the customer's current consent for a channel. */
   recordConsent: Consent;
-  /** Stores NPS/CSAT answers in one transaction; all or nothing. */
+  /** (crm) Stores NPS/CSAT answers in one transaction; all or nothing. */
   recordSatisfactionResponses: BulkWriteResult;
   /**
-   * Applies a page of campaigns' engagement feed (at most 10,000 suppressions) and records
+   * (crm) Applies a page of campaigns' engagement feed (at most 10,000 suppressions) and records
    * `position` as followed; idempotent: an older or repeated suppression changes nothing.
    */
   recordSuppressions: BulkWriteResult;
+  /** (crm) Changes the given fields of a customer and returns it. */
   updateCustomer: Customer;
 };
 
 
+/** Write entry points of every department; each field names the subgraph that resolves it. */
 export type MutationCreateCustomerArgs = {
   input: CreateCustomerInput;
 };
 
 
+/** Write entry points of every department; each field names the subgraph that resolves it. */
 export type MutationRecordConsentArgs = {
   input: RecordConsentInput;
 };
 
 
+/** Write entry points of every department; each field names the subgraph that resolves it. */
 export type MutationRecordSatisfactionResponsesArgs = {
   responses: Array<SatisfactionResponseInput>;
 };
 
 
+/** Write entry points of every department; each field names the subgraph that resolves it. */
 export type MutationRecordSuppressionsArgs = {
   position: Scalars['String']['input'];
   suppressions: Array<SuppressionInput>;
 };
 
 
+/** Write entry points of every department; each field names the subgraph that resolves it. */
 export type MutationUpdateCustomerArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCustomerInput;
 };
 
-/** NPS of one time bucket. */
+/** NPS of one time bucket. Owned by CRM. */
 export type NpsPoint = {
   __typename?: 'NpsPoint';
+  /** Answers of 0 to 6. */
   detractors: Scalars['Int']['output'];
   /** % promoters minus % detractors, -100..100; null when there are no responses. */
   nps?: Maybe<Scalars['Float']['output']>;
+  /** Start of the bucket (local midnight in the requested time zone). */
   periodStart: Scalars['DateTime']['output'];
+  /** Answers of 9 or 10. */
   promoters: Scalars['Int']['output'];
+  /** NPS answers in the bucket. */
   responses: Scalars['Int']['output'];
 };
 
-/** Relay page information; shared by every list of the graph. */
+/** Relay page information; shared by every list of the graph. Shared value type, defined by every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page (pass it as `after` for the next page); null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether the page was requested with an `after` cursor (items precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Read entry points of every department; each field names the subgraph that resolves it. */
 export type Query = {
   __typename?: 'Query';
   /**
-   * The customers a campaign on `channel` may legally target: a granted consent for the channel,
+   * (crm) The customers a campaign on `channel` may legally target: a granted consent for the channel,
    * recorded after their latest unsubscribe or bounce on it (see recordSuppressions), and the
    * optional filters (latest NPS answer within [minNps, maxNps]). Ordered by id.
    */
   audience: CustomerConnection;
+  /** (crm) A customer by id; null when unknown. */
   customer?: Maybe<Customer>;
+  /** (crm) A customer by email address; null when unknown. */
   customerByEmail?: Maybe<Customer>;
-  /** Customers, filtered and sorted; at most 100 per page (default 20). */
+  /** (crm) Customers, filtered and sorted; at most 100 per page (default 20). */
   customers: CustomerConnection;
   /**
-   * NPS per time bucket in [from, to), optionally for one segment. Buckets start at local
+   * (crm) NPS per time bucket in [from, to), optionally for one segment. Buckets start at local
    * midnight (Mondays for weeks, the 1st for months) in `timeZone`, an IANA name.
    */
   npsTrend: Array<NpsPoint>;
+  /** (crm) A segment by id; null when unknown. */
   segment?: Maybe<Segment>;
+  /** (crm) All marketing segments. */
   segments: Array<Segment>;
-  /** How far the suppressions projection has followed campaigns' engagement feed (an engagementFeed position). */
+  /** (crm) How far the suppressions projection has followed campaigns' engagement feed (an engagementFeed position). */
   suppressionFeedPosition?: Maybe<Scalars['String']['output']>;
 };
 
 
+/** Read entry points of every department; each field names the subgraph that resolves it. */
 export type QueryAudienceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   channel: Channel;
@@ -248,16 +311,19 @@ export type QueryAudienceArgs = {
 };
 
 
+/** Read entry points of every department; each field names the subgraph that resolves it. */
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points of every department; each field names the subgraph that resolves it. */
 export type QueryCustomerByEmailArgs = {
   email: Scalars['String']['input'];
 };
 
 
+/** Read entry points of every department; each field names the subgraph that resolves it. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CustomerFilter>;
@@ -266,6 +332,7 @@ export type QueryCustomersArgs = {
 };
 
 
+/** Read entry points of every department; each field names the subgraph that resolves it. */
 export type QueryNpsTrendArgs = {
   from: Scalars['DateTime']['input'];
   interval?: Interval;
@@ -275,17 +342,24 @@ export type QueryNpsTrendArgs = {
 };
 
 
+/** Read entry points of every department; each field names the subgraph that resolves it. */
 export type QuerySegmentArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A consent answer of a customer for one channel. Owned by CRM. */
 export type RecordConsentInput = {
+  /** The channel the consent is for. */
   channel: Channel;
+  /** The customer. */
   customerId: Scalars['ID']['input'];
+  /** true when the customer agrees, false when they refuse or withdraw. */
   granted: Scalars['Boolean']['input'];
+  /** Where the consent was captured, e.g. 'signup-form'. */
   source: Scalars['String']['input'];
 };
 
+/** Kind of satisfaction survey question. Owned by CRM. */
 export type SatisfactionKind =
   /** Customer satisfaction question, 1-5. */
   | 'CSAT'
@@ -295,64 +369,94 @@ export type SatisfactionKind =
 /** One NPS or CSAT answer (owned by CRM). */
 export type SatisfactionResponse = {
   __typename?: 'SatisfactionResponse';
+  /** Free-text comment, if any. */
   comment?: Maybe<Scalars['String']['output']>;
+  /** The response's id. */
   id: Scalars['ID']['output'];
+  /** NPS or CSAT. */
   kind: SatisfactionKind;
+  /** When the customer answered. */
   respondedAt: Scalars['DateTime']['output'];
+  /** The answer: 0-10 for NPS, 1-5 for CSAT. */
   score: Scalars['Int']['output'];
 };
 
+/** An NPS or CSAT answer to store. Owned by CRM. */
 export type SatisfactionResponseInput = {
   /** Client-chosen idempotency key: a retried batch stores each response once. */
   clientKey: Scalars['String']['input'];
+  /** Free-text comment. */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** The customer who answered. */
   customerId: Scalars['ID']['input'];
+  /** NPS or CSAT. */
   kind: SatisfactionKind;
+  /** When the customer answered. */
   respondedAt: Scalars['DateTime']['input'];
+  /** The answer: 0-10 for NPS, 1-5 for CSAT. */
   score: Scalars['Int']['input'];
 };
 
 /** A marketing segment of customers. Owned by CRM. */
 export type Segment = {
   __typename?: 'Segment';
+  /** Number of customers in the segment. */
   customerCount: Scalars['Int']['output'];
+  /** What the segment groups. */
   description: Scalars['String']['output'];
+  /** The segment's id (entity key). */
   id: Scalars['ID']['output'];
   /** Customers of this segment per lifecycle stage (stages with no customer are omitted). */
   lifecycleBreakdown: Array<LifecycleCount>;
+  /** Display name. */
   name: Scalars['String']['output'];
   /** NPS over all NPS answers of the segment's customers: % promoters (9-10) minus % detractors (0-6); null without answers. */
   nps?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Sort order of a list: ascending or descending. Shared enum, defined by every subgraph. */
 export type SortDirection =
   | 'ASC'
   | 'DESC';
 
-/** An unsubscribe or bounce, as campaigns' engagement feed reports it. */
+/** An unsubscribe or bounce, as campaigns' engagement feed reports it. Owned by CRM. */
 export type SuppressionInput = {
+  /** The channel the event happened on. */
   channel: Channel;
+  /** The customer. */
   customerId: Scalars['ID']['input'];
+  /** When the event happened. */
   occurredAt: Scalars['DateTime']['input'];
+  /** Unsubscribe or bounce. */
   reason: SuppressionReason;
   /** The campaign whose event caused it. */
   source: Scalars['String']['input'];
 };
 
+/** Why a customer is suppressed on a channel. Owned by CRM. */
 export type SuppressionReason =
   | 'BOUNCED'
   | 'UNSUBSCRIBED';
 
-/** Only the fields given are changed; null clears an optional field. */
+/** Only the fields given are changed; null clears an optional field. Owned by CRM. */
 export type UpdateCustomerInput = {
+  /** New account manager (HR employee); null clears it. */
   accountManagerId?: InputMaybe<Scalars['ID']['input']>;
+  /** New postal address; null clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** New ISO 3166-1 alpha-2 country code. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** New email address (unique among customers). */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** New given name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** New family name. */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** New lifecycle stage. */
   lifecycleStage?: InputMaybe<LifecycleStage>;
+  /** New phone number in E.164 form; null clears it. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** New segment; null removes the customer from its segment. */
   segmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 

@@ -12,11 +12,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. */
+  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. Shared scalar, defined by every subgraph. */
   DateTime: { input: string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An employee's department. Owned by HR. */
 export type Department =
   | 'HR'
   | 'IT'
@@ -27,14 +28,21 @@ export type Department =
 /** A person employed by the company. Owned by HR: name, title, department, manager/reports, quotas, performance reviews. */
 export type Employee = {
   __typename?: 'Employee';
+  /** The department the employee works in. */
   department: Department;
+  /** Work email address. */
   email: Scalars['String']['output'];
+  /** Given name. */
   firstName: Scalars['String']['output'];
+  /** When the employee was hired. */
   hiredAt: Scalars['DateTime']['output'];
+  /** The employee's id (entity key). */
   id: Scalars['ID']['output'];
+  /** Family name. */
   lastName: Scalars['String']['output'];
   /** The most recent performance review. */
   latestReview?: Maybe<PerformanceReview>;
+  /** The employee's manager; null at the top of the hierarchy. */
   manager?: Maybe<Employee>;
   /** First and last name. */
   name: Scalars['String']['output'];
@@ -46,6 +54,7 @@ export type Employee = {
   reports: Array<Employee>;
   /** Performance reviews, newest first. */
   reviews: Array<PerformanceReview>;
+  /** Job title. */
   title: Scalars['String']['output'];
 };
 
@@ -55,39 +64,55 @@ export type EmployeeQuotaArgs = {
   period: Scalars['String']['input'];
 };
 
+/** A page of employees (Relay connection). Owned by HR. */
 export type EmployeeConnection = {
   __typename?: 'EmployeeConnection';
+  /** The employees of this page, each with its cursor. */
   edges: Array<EmployeeEdge>;
+  /** Paging information for this page. */
   pageInfo: PageInfo;
 };
 
+/** One employee of a page, with its cursor. Owned by HR. */
 export type EmployeeEdge = {
   __typename?: 'EmployeeEdge';
+  /** Opaque cursor of this employee; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The employee. */
   node: Employee;
 };
 
+/** Filters for the employees query; every filter given must match. Owned by HR. */
 export type EmployeeFilter = {
+  /** Only employees of this department. */
   department?: InputMaybe<Department>;
+  /** Only direct reports of this employee. */
   managerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Sort order of the employees query (ties broken by id). Owned by HR. */
 export type EmployeeOrder = {
+  /** Ascending (default) or descending. */
   direction?: SortDirection;
+  /** The field to sort by. */
   field: EmployeeSortField;
 };
 
+/** Field employees can be sorted by. Owned by HR. */
 export type EmployeeSortField =
   | 'HIRED_AT'
   | 'LAST_NAME';
 
-/** An exact amount of money: decimal string in the currency's minor-unit precision, plus ISO 4217 currency. */
+/** An exact amount of money: decimal string in the currency's minor-unit precision, plus ISO 4217 currency. Shared value type (campaigns, sales, hr). */
 export type Money = {
   __typename?: 'Money';
+  /** Exact decimal amount as a string in the currency's minor-unit precision, e.g. 1500.00. */
   amount: Scalars['String']['output'];
+  /** ISO 4217 currency code, e.g. EUR. */
   currency: Scalars['String']['output'];
 };
 
+/** An exact amount of money given as input. Shared input type (campaigns, hr). */
 export type MoneyInput = {
   /** Decimal string, e.g. "1500.00". */
   amount: Scalars['String']['input'];
@@ -97,8 +122,9 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** (hr) Records a performance review; idempotent by clientKey. */
   recordPerformanceReview: PerformanceReview;
-  /** Creates or replaces the quota of an employee for a period. */
+  /** (hr) Creates or replaces the quota of an employee for a period. */
   setQuota: Quota;
 };
 
@@ -112,44 +138,61 @@ export type MutationSetQuotaArgs = {
   input: SetQuotaInput;
 };
 
-/** Relay page information; shared by every list of the graph. */
+/** Relay page information; shared by every list of the graph. Shared value type, defined by every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page (pass it as `after` for the next page); null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether the page was requested with an `after` cursor (items precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A performance review (owned by HR). */
 export type PerformanceReview = {
   __typename?: 'PerformanceReview';
+  /** The employee reviewed. */
   employee: Employee;
+  /** The review's id. */
   id: Scalars['ID']['output'];
   /** Review period, e.g. 2026-H1. */
   period: Scalars['String']['output'];
   /** 1 (below expectations) to 5 (outstanding). */
   rating: Scalars['Int']['output'];
+  /** When the review was made. */
   reviewedAt: Scalars['DateTime']['output'];
+  /** The employee who wrote the review, if recorded. */
   reviewer?: Maybe<Employee>;
+  /** The reviewer's summary. */
   summary: Scalars['String']['output'];
 };
 
+/** A performance review to record. Owned by HR. */
 export type PerformanceReviewInput = {
   /** Client-chosen idempotency key: a retried request stores the review once. */
   clientKey: Scalars['String']['input'];
+  /** The employee reviewed. */
   employeeId: Scalars['ID']['input'];
+  /** Review period, e.g. 2026-H1. */
   period: Scalars['String']['input'];
+  /** 1 (below expectations) to 5 (outstanding). */
   rating: Scalars['Int']['input'];
+  /** When the review was made. */
   reviewedAt: Scalars['DateTime']['input'];
+  /** The employee who wrote the review. */
   reviewerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The reviewer's summary. */
   summary: Scalars['String']['input'];
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** (hr) An employee by id; null when unknown. */
   employee?: Maybe<Employee>;
-  /** Employees, filtered and sorted; at most 100 per page (default 20). */
+  /** (hr) Employees, filtered and sorted; at most 100 per page (default 20). */
   employees: EmployeeConnection;
 };
 
@@ -169,20 +212,27 @@ export type QueryEmployeesArgs = {
 /** A sales quota of one employee for one period. Owned by HR. */
 export type Quota = {
   __typename?: 'Quota';
+  /** The employee the quota is for. */
   employee: Employee;
+  /** The employee's id (part of the entity key). */
   employeeId: Scalars['ID']['output'];
   /** YYYY, YYYY-Qn or YYYY-MM. */
   period: Scalars['String']['output'];
+  /** The revenue target for the period. */
   target: Money;
 };
 
+/** A quota to set for an employee and period. Owned by HR. */
 export type SetQuotaInput = {
+  /** The employee. */
   employeeId: Scalars['ID']['input'];
   /** YYYY, YYYY-Qn or YYYY-MM. */
   period: Scalars['String']['input'];
+  /** The revenue target. */
   target: MoneyInput;
 };
 
+/** Sort order of a list: ascending or descending. Shared enum, defined by every subgraph. */
 export type SortDirection =
   | 'ASC'
   | 'DESC';

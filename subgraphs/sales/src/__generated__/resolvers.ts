@@ -12,33 +12,35 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. */
+  /** An ISO 8601 date-time in UTC, e.g. 2026-03-01T12:00:00.000Z. Shared scalar, defined by every subgraph. */
   DateTime: { input: string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
 export type Campaign = {
   __typename?: 'Campaign';
-  /** Non-cancelled orders whose direct source is this campaign. */
+  /** (sales) Non-cancelled orders whose direct source is this campaign. */
   attributedOrders: Scalars['Int']['output'];
-  /** Their revenue, one entry per currency. */
+  /** (sales) Revenue of the non-cancelled orders whose direct source is this campaign, one entry per currency. */
   attributedRevenue: Array<Money>;
   id: Scalars['ID']['output'];
-  /** (revenue - spend) / spend over revenue in the spend's currency; null when spend is 0. */
+  /** (sales) (revenue - spend) / spend over revenue in the spend's currency; null when spend is 0. */
   roi?: Maybe<Scalars['Float']['output']>;
   spend: Money;
 };
 
 export type Customer = {
   __typename?: 'Customer';
+  /** (sales) When the customer's first non-cancelled order was placed; null without one. */
   firstOrderAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** (sales) When the customer's latest non-cancelled order was placed; null without one. */
   lastOrderAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Sum of non-cancelled order totals, one entry per currency. */
+  /** (sales) Sum of non-cancelled order totals, one entry per currency. */
   lifetimeValue: Array<Money>;
-  /** Non-cancelled orders. */
+  /** (sales) Non-cancelled orders. */
   orderCount: Scalars['Int']['output'];
-  /** Most recent orders, newest first. */
+  /** (sales) Most recent orders, newest first. */
   orders: Array<Order>;
 };
 
@@ -52,21 +54,24 @@ export type Employee = {
   id: Scalars['ID']['output'];
 };
 
+/** Width of a time-series bucket: a day, a week (from Monday) or a month (from the 1st). Shared enum (crm, campaigns, sales). */
 export type Interval =
   | 'DAY'
   | 'MONTH'
   | 'WEEK';
 
-/** An exact amount of money: decimal string in the currency's minor-unit precision, plus ISO 4217 currency. */
+/** An exact amount of money: decimal string in the currency's minor-unit precision, plus ISO 4217 currency. Shared value type (campaigns, sales, hr). */
 export type Money = {
   __typename?: 'Money';
+  /** Exact decimal amount as a string in the currency's minor-unit precision, e.g. 1500.00. */
   amount: Scalars['String']['output'];
+  /** ISO 4217 currency code, e.g. EUR. */
   currency: Scalars['String']['output'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Places an order priced from the product catalogue; idempotent by clientKey. */
+  /** (sales) Places an order priced from the product catalogue; idempotent by clientKey. */
   placeOrder: Order;
 };
 
@@ -80,125 +85,175 @@ export type Order = {
   __typename?: 'Order';
   /** Direct source recorded by sales (promo/UTM campaign on the order), if any. */
   campaign?: Maybe<Campaign>;
+  /** The customer who placed the order (profile resolved by CRM). */
   customer: Customer;
   /** Position of the order's latest write in the order feed. */
   feedPosition: Scalars['String']['output'];
+  /** The order's id (entity key). */
   id: Scalars['ID']['output'];
+  /** The order's lines, in line order. */
   lines: Array<OrderLine>;
+  /** When the order was placed. */
   placedAt: Scalars['DateTime']['output'];
   /** The HR employee credited with the sale. */
   salesRep?: Maybe<Employee>;
+  /** Current status. */
   status: OrderStatus;
+  /** Order total: the sum of its line totals. */
   total: Money;
 };
 
+/** A page of orders (Relay connection). Owned by sales. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /** The orders of this page, each with its cursor. */
   edges: Array<OrderEdge>;
+  /** Paging information for this page. */
   pageInfo: PageInfo;
 };
 
+/** One order of a page, with its cursor. Owned by sales. */
 export type OrderEdge = {
   __typename?: 'OrderEdge';
+  /** Opaque cursor of this order; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The order. */
   node: Order;
 };
 
-/** One page of the order feed: orders in the order they were written. */
+/** One page of the order feed: orders in the order they were written. Owned by sales. */
 export type OrderFeedPage = {
   __typename?: 'OrderFeedPage';
+  /** Whether more orders follow this page. */
   hasMore: Scalars['Boolean']['output'];
+  /** Orders written after `after`, in write order. */
   orders: Array<Order>;
   /** Position of the last order of the page; pass it as `after` for the next page (`after` again when the page is empty). */
   position?: Maybe<Scalars['String']['output']>;
 };
 
+/** Filters for the orders query; every filter given must match. Owned by sales. */
 export type OrderFilter = {
+  /** Only orders whose direct source is this campaign. */
   campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only orders of this customer. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Orders placed at or after this instant. */
   placedFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Orders placed before this instant. */
   placedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only orders credited to this HR employee. */
   salesRepId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only orders with this status. */
   status?: InputMaybe<OrderStatus>;
 };
 
+/** One line of an order: a product, a quantity and its price. Owned by sales. */
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** Line number within the order. */
   lineNo: Scalars['Int']['output'];
+  /** unitPrice times quantity. */
   lineTotal: Money;
+  /** The product ordered. */
   product: Product;
+  /** Units ordered. */
   quantity: Scalars['Int']['output'];
+  /** Catalogue price of one unit when the order was placed. */
   unitPrice: Money;
 };
 
+/** One line of a new order. Owned by sales. */
 export type OrderLineInput = {
+  /** Units ordered. */
   quantity: Scalars['Int']['input'];
+  /** The product's SKU. */
   sku: Scalars['ID']['input'];
 };
 
+/** Sort order of the orders query (ties broken by id). Owned by sales. */
 export type OrderOrder = {
+  /** Ascending (default) or descending. */
   direction?: SortDirection;
+  /** The field to sort by. */
   field: OrderSortField;
 };
 
+/** Field orders can be sorted by. Owned by sales. */
 export type OrderSortField =
   | 'PLACED_AT'
   | 'TOTAL';
 
+/** Lifecycle of an order; CANCELLED orders count toward nothing. Owned by sales. */
 export type OrderStatus =
   | 'CANCELLED'
   | 'PAID'
   | 'PLACED'
   | 'SHIPPED';
 
-/** Relay page information; shared by every list of the graph. */
+/** Relay page information; shared by every list of the graph. Shared value type, defined by every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page (pass it as `after` for the next page); null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether the page was requested with an `after` cursor (items precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A new order, priced from the product catalogue. Owned by sales. */
 export type PlaceOrderInput = {
+  /** Direct source campaign (promo/UTM), if any. */
   campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** Client-chosen idempotency key: placing the same key twice returns the first order. */
   clientKey: Scalars['String']['input'];
+  /** ISO 4217 currency of the order; every product must be priced in it. */
   currency: Scalars['String']['input'];
+  /** The ordering customer. */
   customerId: Scalars['ID']['input'];
+  /** The products and quantities ordered. */
   lines: Array<OrderLineInput>;
   /** Defaults to now. */
   placedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The HR employee credited with the sale. */
   salesRepId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A product sold. Owned by sales. */
 export type Product = {
   __typename?: 'Product';
+  /** Product category. */
   category: Scalars['String']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
+  /** Current catalogue unit price. */
   price: Money;
+  /** Stock-keeping unit (entity key). */
   sku: Scalars['ID']['output'];
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** (sales) An order by id; null when unknown. */
   order?: Maybe<Order>;
   /**
-   * Orders in write order after `after` (a position from a previous page), at most 1000 per page
+   * (sales) Orders in write order after `after` (a position from a previous page), at most 1000 per page
    * (default 500). Departments that keep a projection of orders follow sales with it.
    */
   orderFeed: OrderFeedPage;
-  /** Orders, filtered and sorted; at most 100 per page (default 20). */
+  /** (sales) Orders, filtered and sorted; at most 100 per page (default 20). */
   orders: OrderConnection;
+  /** (sales) A product by SKU; null when unknown. */
   product?: Maybe<Product>;
+  /** (sales) The product catalogue. */
   products: Array<Product>;
-  /** Monthly retention cohorts (months of `timeZone`) for first orders in [from, to). */
+  /** (sales) Monthly retention cohorts (months of `timeZone`) for first orders in [from, to). */
   retentionCohorts: Array<RetentionCohort>;
   /**
-   * Revenue, orders and new customers per bucket in [from, to); buckets start at local midnight
+   * (sales) Revenue, orders and new customers per bucket in [from, to); buckets start at local midnight
    * (Mondays for weeks, the 1st for months) in `timeZone`, an IANA name.
    */
   salesKpis: Array<SalesKpiPoint>;
@@ -246,37 +301,42 @@ export type QuerySalesKpisArgs = {
 
 export type Quota = {
   __typename?: 'Quota';
-  /** revenue / target; null when the target is 0. */
+  /** (sales) revenue / target; null when the target is 0. */
   attainment?: Maybe<Scalars['Float']['output']>;
-  /** Non-cancelled orders of the employee placed in the period. */
+  /** (sales) Non-cancelled orders of the employee placed in the period. */
   dealsWon: Scalars['Int']['output'];
   employeeId: Scalars['ID']['output'];
   period: Scalars['String']['output'];
-  /** Revenue of the employee's non-cancelled orders placed in the period, in the target's currency. */
+  /** (sales) Revenue of the employee's non-cancelled orders placed in the period, in the target's currency. */
   revenue: Money;
   target: Money;
 };
 
-/** Customers whose first order fell in one month, and how many ordered again N months later. */
+/** Customers whose first order fell in one month, and how many ordered again N months later. Owned by sales. */
 export type RetentionCohort = {
   __typename?: 'RetentionCohort';
   /** First-order month, YYYY-MM. */
   cohort: Scalars['String']['output'];
+  /** Customers whose first order fell in the cohort month. */
   customers: Scalars['Int']['output'];
   /** retention[n] = share of the cohort with an order in month cohort+n (retention[0] is 1). */
   retention: Array<Scalars['Float']['output']>;
 };
 
-/** Sales figures of one time bucket (non-cancelled orders). */
+/** Sales figures of one time bucket (non-cancelled orders). Owned by sales. */
 export type SalesKpiPoint = {
   __typename?: 'SalesKpiPoint';
   /** Customers whose first ever order falls in this bucket. */
   newCustomers: Scalars['Int']['output'];
+  /** Non-cancelled orders placed in the bucket. */
   orders: Scalars['Int']['output'];
+  /** Start of the bucket (local midnight in the requested time zone). */
   periodStart: Scalars['DateTime']['output'];
+  /** Their revenue, one entry per currency. */
   revenue: Array<Money>;
 };
 
+/** Sort order of a list: ascending or descending. Shared enum, defined by every subgraph. */
 export type SortDirection =
   | 'ASC'
   | 'DESC';
