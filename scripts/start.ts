@@ -32,6 +32,7 @@ allygraph is ready in ${((Date.now() - started) / 1000).toFixed(1)} s
 
   Gateway (GraphQL):  ${graph.gatewayUrl}
   Apollo Sandbox:     open ${graph.gatewayUrl} in a browser
+  GraphiQL:           ${graph.gatewayUrl.replace(/\/graphql$/, '/graphiql')} (self-hosted, works offline)
   Health:             ${graph.gatewayUrl.replace(/\/graphql$/, '/health')}
 ${DEPARTMENTS.map((d) => `  ${`Subgraph ${d}:`.padEnd(20)}${graph.subgraphUrls[d]}`).join('\n')}
   Data:               ${[...where].join(', ')}

@@ -78,6 +78,27 @@ describe('gateway HTTP', () => {
     expect(await res.text()).toContain('embeddable-sandbox');
   });
 
+  it('serves a self-hosted GraphiQL whose every asset comes from the gateway itself', async () => {
+    const base = ours.url.replace(/\/graphql$/, '');
+    const page = await fetch(`${base}/graphiql`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toEqual([
+      '/graphiql/assets/graphiql.min.css', '/graphiql/assets/react.production.min.js',
+      '/graphiql/assets/react-dom.production.min.js', '/graphiql/assets/graphiql.min.js', '/graphiql/assets/init.js',
+    ]);
+    for (const asset of assets) {
+      const res = await fetch(`${base}${asset}`);
+      expect(res.status, asset).toBe(200);
+      expect(res.headers.get('content-type'), asset).toMatch(asset.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+      expect((await res.text()).length, asset).toBeGreaterThan(asset.endsWith('init.js') ? 100 : 10_000);
+    }
+    expect(await (await fetch(`${base}/graphiql/assets/init.js`)).text()).toContain("GraphiQL.createFetcher({ url: new URL('../graphql', location.href)");
+    expect((await fetch(`${base}/graphiql/assets/../../package.json`)).status).not.toBe(200);
+    expect((await fetch(`${base}/graphiql/assets/secret.js`)).status).toBe(404);
+  });
+
   it('answers /health', async () => {
     const res = await fetch(ours.url.replace(/\/graphql$/, '/health'));
     expect({ status: res.status, body: await res.json() }).toEqual({ status: 200, body: { status: 'ok' } });

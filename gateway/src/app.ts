@@ -14,6 +14,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Serve the Apollo Sandbox landing page on GET. @default true */
   landingPage?: boolean;
+  /** Serve a self-hosted GraphiQL (from npm packages) at /graphiql. @default true */
+  graphiql?: boolean;
   /**
    * Trusted documents (sha256 hex of the exact text -> text) a client may send by hash alone
    * (APQ `extensions.persistedQuery`). Other APQ registrations keep working as usual.
@@ -41,7 +43,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     ...(opts.persistedOperations && { persistedQueries: { cache: trustedApqCache(opts.persistedOperations) } }),
   });
   await server.start();
-  return { handler: createHandler(server), stop: () => server.stop() };
+  return { handler: createHandler(server, { graphiql: opts.graphiql ?? true }), stop: () => server.stop() };
 }
 
 /** Apollo Server prefixes APQ keys with this (APQ_CACHE_PREFIX in its request pipeline). */

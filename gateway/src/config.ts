@@ -14,6 +14,8 @@ export interface GatewayConfig {
   introspection: boolean;
   /** `NODE_ENV=production` turns off the Sandbox landing page. */
   production: boolean;
+  /** `GRAPHIQL`: serve the self-hosted GraphiQL at /graphiql. @default true unless NODE_ENV=production */
+  graphiql: boolean;
   /** `PERSISTED_OPERATIONS` or `--persisted`: trusted-documents manifest (hash -> document) served by hash. */
   persistedOperationsPath: string | undefined;
 }
@@ -41,6 +43,7 @@ export function loadGatewayConfig(env: Env = process.env, argv: string[] = proce
     supergraphPath: values.supergraph ?? env.SUPERGRAPH_PATH ?? 'supergraph.graphql',
     subgraphUrls,
     introspection: bool('INTROSPECTION', env.INTROSPECTION, !production),
+    graphiql: bool('GRAPHIQL', env.GRAPHIQL, !production),
     production,
     persistedOperationsPath: values.persisted ?? (env.PERSISTED_OPERATIONS || undefined),
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { serveGraphiql } from './graphiql.ts';
 
 /**
  * Largest request body accepted; bigger ones get 413 before any parsing. Room for the
@@ -11,20 +12,22 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 
 /**
  * A minimal node:http integration for Apollo Server: GraphQL (and the Sandbox landing page on
- * GET) at `/graphql`, liveness at `/health`. No framework between the socket and the gateway.
+ * GET) at `/graphql`, a self-hosted GraphiQL at `/graphiql`, liveness at `/health`. No framework
+ * between the socket and the gateway.
  */
-export function createHandler(server: ApolloServer<BaseContext>): RequestHandler {
+export function createHandler(server: ApolloServer<BaseContext>, opts: { graphiql: boolean }): RequestHandler {
   return (req, res) => {
-    handle(server, req, res).catch((err: unknown) => {
+    handle(server, req, res, opts.graphiql).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy(err as Error);
     });
   };
 }
 
-async function handle(server: ApolloServer<BaseContext>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(server: ApolloServer<BaseContext>, req: IncomingMessage, res: ServerResponse, graphiql: boolean): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+  if (graphiql && req.method === 'GET' && (await serveGraphiql(url.pathname, res))) return;
   if (url.pathname === '/') {
     res.writeHead(302, { location: `/graphql${url.search}` }).end();
     return;

@@ -11,6 +11,7 @@ try {
     subgraphUrls: config.subgraphUrls,
     introspection: config.introspection,
     landingPage: !config.production,
+    graphiql: config.graphiql,
     persistedOperations: config.persistedOperationsPath ? readPersistedOperations(config.persistedOperationsPath) : undefined,
   });
   const server = createServer(gateway.handler);
