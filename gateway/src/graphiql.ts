@@ -17,8 +17,10 @@ const ASSETS: Record<string, { path: () => string; type: string }> = {
   'graphiql.min.css': { path: () => join(packageDir('graphiql'), 'graphiql.min.css'), type: 'text/css' },
 };
 
+// `?query=` pre-fills the editor, so a link can carry an operation.
 const INIT = `const fetcher = GraphiQL.createFetcher({ url: new URL('../graphql', location.href).toString() });
-ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }));
+const query = new URLSearchParams(location.search).get('query') ?? undefined;
+ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { fetcher, query, defaultEditorToolsVisibility: true }));
 `;
 
 const PAGE = `<!doctype html>
