@@ -66,6 +66,19 @@ describe('npm run subgraph', () => {
   });
 });
 
+describe('npm run compose -- --check', () => {
+  it('fails on a stale supergraph file and passes on a fresh one', async () => {
+    const stale = join(dir, 'stale.graphql');
+    await writeFile(stale, (await readFile('supergraph.graphql', 'utf8')).replace('type Customer', 'type Customer @deprecated'));
+    const failing = spawnScript('scripts/compose.ts', ['--check', '--out', stale], {});
+    expect(await failing.exit()).toBe(1);
+    expect(failing.output()).toContain(`${stale} is stale: run \`npm run compose\` and commit the result`);
+    const passing = spawnScript('scripts/compose.ts', ['--check'], {});
+    expect(await passing.exit()).toBe(0);
+    expect(passing.output()).toContain('supergraph.graphql is up to date');
+  });
+});
+
 describe('npm run gateway', () => {
   let foreign: ForeignGraph;
   beforeAll(async () => {
