@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from '../../kit/src/server.ts';
 import { DateTime } from '../../kit/src/scalars.ts';
-import { createLoaders, quotaKey, type Loaders } from './loaders.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+import { quotaKey } from '../../kit/src/periods.ts';
 import { Query } from './resolvers/query.ts';
 import { Mutation } from './resolvers/mutation.ts';
 import { Employee, PerformanceReview, Quota } from './resolvers/entities.ts';

@@ -90,3 +90,13 @@ export function bucketRange(fromArg: string, toArg: string, interval: 'DAY' | 'W
  */
 export const BUCKETS_SQL = `SELECT generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE $4),
   $2::timestamptz AT TIME ZONE $4 - interval '1 microsecond', ('1 ' || $3)::interval) AS b`;
+
+/** The loader key of a Quota entity (employeeId, period); JSON keeps the two parts unambiguous. */
+export function quotaKey(employeeId: string, period: string): string {
+  return JSON.stringify([employeeId, period]);
+}
+
+export function parseQuotaKey(key: string): { employeeId: string; period: string } {
+  const [employeeId, period] = JSON.parse(key) as [string, string];
+  return { employeeId, period };
+}

@@ -3,12 +3,7 @@ import { limitedLoader, manyLoader, oneLoader } from '../../kit/src/loaders.ts';
 import { linesByOrders, ordersByCustomers, ordersByIds } from './data/orders.ts';
 import { productsBySkus } from './data/products.ts';
 import { campaignTotals, customerTotals, quotaTotals } from './data/totals.ts';
-import { parsePeriod } from '../../kit/src/periods.ts';
-
-/** One string per (employee, period): the key the quota loader batches on. */
-export function quotaKey(employeeId: string, period: string): string {
-  return JSON.stringify([employeeId, period]);
-}
+import { parsePeriod, parseQuotaKey } from '../../kit/src/periods.ts';
 
 /** Per-request loaders: every entity reference and relation of sales goes through one of these. */
 export function createLoaders(db: Queryable) {
@@ -24,7 +19,7 @@ export function createLoaders(db: Queryable) {
         quotaTotals(
           db,
           keys.map((key) => {
-            const [employeeId, period] = JSON.parse(key) as [string, string];
+            const { employeeId, period } = parseQuotaKey(key);
             return { key, employeeId, ...parsePeriod('period', period) };
           }),
         ),

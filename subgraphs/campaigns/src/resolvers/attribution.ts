@@ -37,8 +37,7 @@ export function attributionParams(args: {
 
 export const Order: OrderResolvers = {
   attribution: async (o, args, ctx) => {
-    const lookbackDays = intRange('lookbackDays', args.lookbackDays, 1, 365);
-    const halfLifeDays = halfLife(args.halfLifeDays);
+    const { lookbackDays, halfLifeDays } = attributionParams(args);
     const conversion = await ctx.loaders.conversion.load(o.id);
     if (!conversion) return null;
     // A cancelled order credits no campaign.

@@ -1,7 +1,7 @@
 import { formatMinor } from '../../../kit/src/money.ts';
 import { hrErrors } from '../errors.ts';
-import { quotaKey, type Loaders } from '../loaders.ts';
-import { quotaPeriod } from '../../../kit/src/periods.ts';
+import type { Loaders } from '../loaders.ts';
+import { quotaKey, quotaPeriod } from '../../../kit/src/periods.ts';
 import type { EmployeeRow } from '../data/rows.ts';
 import type { EmployeeResolvers, PerformanceReviewResolvers, QuotaResolvers } from '../__generated__/resolvers.ts';
 

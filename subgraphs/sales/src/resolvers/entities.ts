@@ -1,7 +1,7 @@
 import { formatMinor, parseAmount } from '../../../kit/src/money.ts';
 import { pageSize } from '../../../kit/src/pagination.ts';
 import { minorIn, moneyList, ratio } from '../figures.ts';
-import { quotaKey } from '../loaders.ts';
+import { quotaKey } from '../../../kit/src/periods.ts';
 import { salesErrors } from '../errors.ts';
 import type { CampaignResolvers, CustomerResolvers, QuotaResolvers } from '../__generated__/resolvers.ts';
 
