@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Db } from '../subgraphs/kit/src/db.ts';
 import { DEFAULT_PORTS, DEPARTMENTS, type Department } from '../subgraphs/kit/src/config.ts';
-import { buildGateway } from '../gateway/src/app.ts';
+import { buildGateway, type GatewayOptions } from '../gateway/src/app.ts';
 import { composeSupergraph, localSubgraphs } from '../gateway/src/compose.ts';
 import { listen } from '../gateway/src/listen.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
@@ -15,6 +15,8 @@ export interface LocalGraphOptions {
   ports?: Partial<Record<Department | 'gateway', number>>;
   /** Fastify request logs of the subgraphs. @default false */
   logger?: boolean | { level: string };
+  /** Gateway settings (introspection, explorers, CORS). @default buildGateway's defaults */
+  gateway?: Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls' | 'persistedOperations'>;
 }
 
 export interface LocalGraph {
@@ -44,7 +46,7 @@ export async function startLocalGraph(opts: LocalGraphOptions): Promise<LocalGra
     }
     const { supergraphSdl } = composeSupergraph(await localSubgraphs(subgraphUrls));
     // The typed client's trusted documents, so it can send them by hash.
-    const gateway = await buildGateway({ supergraphSdl, persistedOperations });
+    const gateway = await buildGateway({ ...opts.gateway, supergraphSdl, persistedOperations });
     closers.push(() => gateway.stop());
     const server = createServer(gateway.handler);
     const gatewayBase = await listen(server, opts.ports?.gateway ?? 4000, host);

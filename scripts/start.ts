@@ -1,5 +1,5 @@
 import { feedSyncInterval, loadDataConfig, subgraphPort, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
-import { loadGatewayConfig } from '../gateway/src/config.ts';
+import { loadGatewayConfig, servingOptions } from '../gateway/src/config.ts';
 import { onShutdown } from '../gateway/src/listen.ts';
 import { migrateAll, openDepartmentDbs } from './databases.ts';
 import { startLocalGraph } from './local-graph.ts';
@@ -19,7 +19,7 @@ try {
     const seeded = await seedAll(dbs, data.seedScale);
     if (seeded.length > 0) console.log(`seeded demo data (scale ${data.seedScale}) for ${seeded.join(', ')}`);
   }
-  const graph = await startLocalGraph({ dbs, host: gateway.host, ports: { ...ports, gateway: gateway.port } });
+  const graph = await startLocalGraph({ dbs, host: gateway.host, ports: { ...ports, gateway: gateway.port }, gateway: servingOptions(gateway) });
   const stopSync = await startFeedSync(graph.gatewayUrl, feedSyncInterval(), console.log);
   onShutdown(async () => {
     stopSync();

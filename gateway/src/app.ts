@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { createHash } from 'node:crypto';
+import { DEVELOPMENT_ORIGINS, type CorsOrigins } from './cors.ts';
 import { createHandler, type RequestHandler } from './http.ts';
 
 export interface GatewayOptions {
@@ -22,6 +23,8 @@ export interface GatewayOptions {
    * @default undefined (Apollo Server's stock APQ cache)
    */
   persistedOperations?: Record<string, string>;
+  /** Browser origins allowed to call from another origin (CORS). @default DEVELOPMENT_ORIGINS */
+  cors?: CorsOrigins;
 }
 
 export interface Gateway {
@@ -43,7 +46,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     ...(opts.persistedOperations && { persistedQueries: { cache: trustedApqCache(opts.persistedOperations) } }),
   });
   await server.start();
-  return { handler: createHandler(server, { graphiql: opts.graphiql ?? true }), stop: () => server.stop() };
+  return { handler: createHandler(server, { graphiql: opts.graphiql ?? true, cors: opts.cors ?? DEVELOPMENT_ORIGINS }), stop: () => server.stop() };
 }
 
 /** Apollo Server prefixes APQ keys with this (APQ_CACHE_PREFIX in its request pipeline). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEVELOPMENT_ORIGINS, parseCorsOrigins, type CorsOrigins } from './cors.ts';
 
 export interface GatewayConfig {
   /** `PORT` or `--port`. @default 4000 */
@@ -18,6 +19,12 @@ export interface GatewayConfig {
   graphiql: boolean;
   /** `PERSISTED_OPERATIONS` or `--persisted`: trusted-documents manifest (hash -> document) served by hash. */
   persistedOperationsPath: string | undefined;
+  /**
+   * `CORS_ORIGINS`: browser origins allowed cross-origin — `*`, or comma-separated origins
+   * (`https://app.example.com`, `http://localhost:*`). @default Sandbox's and loopback
+   * origins; none (same-origin only) when NODE_ENV=production
+   */
+  cors: CorsOrigins;
 }
 
 export class GatewayConfigError extends Error {}
@@ -46,7 +53,21 @@ export function loadGatewayConfig(env: Env = process.env, argv: string[] = proce
     graphiql: bool('GRAPHIQL', env.GRAPHIQL, !production),
     production,
     persistedOperationsPath: values.persisted ?? (env.PERSISTED_OPERATIONS || undefined),
+    cors: env.CORS_ORIGINS === undefined ? (production ? [] : DEVELOPMENT_ORIGINS) : corsOrigins(env.CORS_ORIGINS),
   };
+}
+
+/** The request-handling settings shared by `npm run gateway` and `npm start`. */
+export function servingOptions(config: GatewayConfig) {
+  return { introspection: config.introspection, landingPage: !config.production, graphiql: config.graphiql, cors: config.cors };
+}
+
+function corsOrigins(raw: string): CorsOrigins {
+  try {
+    return parseCorsOrigins(raw);
+  } catch (err) {
+    throw new GatewayConfigError(`CORS_ORIGINS: ${(err as Error).message}`);
+  }
 }
 
 /** Reads a trusted-documents manifest: a JSON object of sha256 hex -> document text. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { applyCors, type CorsOrigins } from './cors.ts';
 import { serveGraphiql } from './graphiql.ts';
 
 /**
@@ -15,19 +16,25 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
  * GET) at `/graphql`, a self-hosted GraphiQL at `/graphiql`, liveness at `/health`. No framework
  * between the socket and the gateway.
  */
-export function createHandler(server: ApolloServer<BaseContext>, opts: { graphiql: boolean }): RequestHandler {
+export interface HandlerOptions {
+  graphiql: boolean;
+  cors: CorsOrigins;
+}
+
+export function createHandler(server: ApolloServer<BaseContext>, opts: HandlerOptions): RequestHandler {
   return (req, res) => {
-    handle(server, req, res, opts.graphiql).catch((err: unknown) => {
+    handle(server, req, res, opts).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy(err as Error);
     });
   };
 }
 
-async function handle(server: ApolloServer<BaseContext>, req: IncomingMessage, res: ServerResponse, graphiql: boolean): Promise<void> {
+async function handle(server: ApolloServer<BaseContext>, req: IncomingMessage, res: ServerResponse, opts: HandlerOptions): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
+  if (applyCors(opts.cors, req, res) === 'preflight-answered') return;
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-  if (graphiql && req.method === 'GET' && (await serveGraphiql(url.pathname, res))) return;
+  if (opts.graphiql && req.method === 'GET' && (await serveGraphiql(url.pathname, res))) return;
   if (url.pathname === '/') {
     res.writeHead(302, { location: `/graphql${url.search}` }).end();
     return;
