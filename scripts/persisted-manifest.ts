@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import * as generated from '../client/src/__generated__/graphql.ts';
 
 const OUT = fileURLToPath(new URL('../client/src/__generated__/persisted-operations.json', import.meta.url));
@@ -18,7 +19,21 @@ export function persistedManifest(): Record<string, string> {
   return Object.fromEntries(entries);
 }
 
+// `tsx scripts/persisted-manifest.ts [--check] [--out FILE]`: writes the manifest, or with
+// --check exits 1 when FILE differs from what would be written.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await writeFile(OUT, `${JSON.stringify(persistedManifest(), null, 2)}\n`);
-  console.log(`wrote ${OUT}`);
+  const { values } = parseArgs({ options: { check: { type: 'boolean' }, out: { type: 'string' } } });
+  const out = values.out ?? OUT;
+  const text = `${JSON.stringify(persistedManifest(), null, 2)}\n`;
+  if (values.check) {
+    const current = await readFile(out, 'utf8').catch(() => null);
+    if (current !== text) {
+      console.error(`${out} is stale: run \`npm run codegen\` and commit the result`);
+      process.exit(1);
+    }
+    console.log(`${out} is up to date`);
+  } else {
+    await writeFile(out, text);
+    console.log(`wrote ${out}`);
+  }
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from './helpers/graph.ts';
-import { spawnScript } from './helpers/process.ts';
+import { spawnCommand, spawnScript } from './helpers/process.ts';
 import { startForeignGraph, type ForeignGraph } from './helpers/foreign-graph.ts';
 
 // The commands a user runs, as processes: npm start, npm run subgraph, npm run gateway.
@@ -76,6 +76,53 @@ describe('npm run compose -- --check', () => {
     const passing = spawnScript('scripts/compose.ts', ['--check'], {});
     expect(await passing.exit()).toBe(0);
     expect(passing.output()).toContain('supergraph.graphql is up to date');
+  });
+});
+
+describe('npm run codegen:check (the drift check CI runs)', () => {
+  /** The codegen inputs and outputs, copied so a file can be made stale without touching the repo. */
+  async function codegenCopy(): Promise<string> {
+    const copy = await mkdtemp(join(dir, 'codegen-'));
+    const paths = ['codegen.yml', 'schema/api.graphql', 'client/operations', 'client/src/__generated__'];
+    for (const d of ['crm', 'campaigns', 'sales', 'hr']) paths.push(`subgraphs/${d}/src/schema.graphql`, `subgraphs/${d}/src/__generated__`);
+    for (const path of paths) await cp(path, join(copy, path), { recursive: true });
+    await symlink(join(process.cwd(), 'node_modules'), join(copy, 'node_modules'));
+    return copy;
+  }
+  const codegenCheck = (cwd: string) => spawnCommand(join(process.cwd(), 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.yml', '--check'], { cwd });
+
+  it('passes on the committed files and fails naming a stale one', async () => {
+    const copy = await codegenCopy();
+    const fresh = codegenCheck(copy);
+    expect(await fresh.exit()).toBe(0);
+    const stale = 'subgraphs/hr/src/__generated__/resolvers.ts';
+    const text = await readFile(join(copy, stale), 'utf8');
+    await writeFile(join(copy, stale), text.replace('rating', 'ratingScore'));
+    const failing = codegenCheck(copy);
+    expect(await failing.exit()).toBe(1);
+    expect(failing.output()).toMatch(new RegExp(`stale files were detected:\\s+- ${stale}`));
+  });
+
+  it('fails when an operation changed but its typed document was not regenerated', async () => {
+    const copy = await codegenCopy();
+    const op = join(copy, 'client/operations/Customer360.graphql');
+    await writeFile(op, (await readFile(op, 'utf8')).replace('  country\n', '  country\n  phone\n'));
+    const failing = codegenCheck(copy);
+    expect(await failing.exit()).toBe(1);
+    expect(failing.output()).toContain('- client/src/__generated__/graphql.ts');
+  });
+
+  it('fails on a stale trusted-documents manifest', async () => {
+    const stale = join(dir, 'persisted-operations.json');
+    const manifest = JSON.parse(await readFile('client/src/__generated__/persisted-operations.json', 'utf8')) as Record<string, string>;
+    const [hash] = Object.keys(manifest);
+    delete manifest[hash];
+    await writeFile(stale, `${JSON.stringify(manifest, null, 2)}\n`);
+    const failing = spawnScript('scripts/persisted-manifest.ts', ['--check', '--out', stale], {});
+    expect(await failing.exit()).toBe(1);
+    expect(failing.output()).toContain(`${stale} is stale: run \`npm run codegen\` and commit the result`);
+    const passing = spawnScript('scripts/persisted-manifest.ts', ['--check'], {});
+    expect(await passing.exit()).toBe(0);
   });
 });
 

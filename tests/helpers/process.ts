@@ -14,8 +14,14 @@ export interface Spawned {
 
 /** Runs a TypeScript entry point of the repo with tsx, as `npm run ...` would. */
 export function spawnScript(script: string, args: string[], env: Record<string, string | undefined>): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { ...process.env, ...env },
+  return spawnCommand(process.execPath, ['--import', 'tsx', script, ...args], { env });
+}
+
+/** Runs any command (e.g. a binary from node_modules/.bin), capturing its output. */
+export function spawnCommand(command: string, args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): Spawned {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...opts.env },
+    cwd: opts.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
