@@ -112,6 +112,19 @@ describe('npm run codegen:check (the drift check CI runs)', () => {
     expect(failing.output()).toContain('- client/src/__generated__/graphql.ts');
   });
 
+  it("generates a typed document for the README's first-typed-query walkthrough", async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const [, name, operation] = /`client\/operations\/(\w+)\.graphql`:\n\s*```graphql\n([\s\S]*?)```/.exec(readme) ?? [];
+    expect(name).toBe('NewestCustomers');
+    const copy = await codegenCopy();
+    await writeFile(join(copy, `client/operations/${name}.graphql`), operation.replace(/^ {3}/gm, ''));
+    const run = spawnCommand(join(process.cwd(), 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.yml'], { cwd: copy });
+    expect(await run.exit()).toBe(0);
+    const generated = await readFile(join(copy, 'client/src/__generated__/graphql.ts'), 'utf8');
+    expect(generated).toContain('export type NewestCustomersQueryVariables = Exact<{\n  first?: number | null | undefined;\n}>;');
+    expect(generated).toContain('export const NewestCustomersDocument = new TypedDocumentString(');
+  });
+
   it('fails on a stale trusted-documents manifest', async () => {
     const stale = join(dir, 'persisted-operations.json');
     const manifest = JSON.parse(await readFile('client/src/__generated__/persisted-operations.json', 'utf8')) as Record<string, string>;

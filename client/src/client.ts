@@ -65,7 +65,8 @@ export function createClient(opts: ClientOptions): AllyGraphClient {
     retries: opts.retries ?? 2,
     timeoutMs: opts.timeoutMs ?? 10_000,
     backoffMs: opts.backoffMs ?? 100,
-    fetch: opts.fetch ?? globalThis.fetch,
+    // Unbound: browsers throw "Illegal invocation" when fetch is called as another object's method.
+    fetch: opts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
   };
 
   async function execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {

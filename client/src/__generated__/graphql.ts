@@ -65,6 +65,22 @@ export type AudiencePageQueryVariables = Exact<{
 
 export type AudiencePageQuery = { audience: { edges: Array<{ cursor: string, node: { id: string, email: string, firstName: string, lastName: string, country: string, lifecycleStage: LifecycleStage, segment: { id: string, name: string } | null, engagement: { score: number }, lifetimeValue: Array<{ amount: string, currency: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type CampaignListQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type CampaignListQuery = { campaigns: { edges: Array<{ node: { id: string, name: string, channel: Channel, status: CampaignStatus } }> } };
+
+export type FunnelCountsFragment = { sent: number, delivered: number, opened: number, clicked: number, converted: number, deliveryRate: number | null, openRate: number | null, clickThroughRate: number | null, conversionRate: number | null };
+
+export type CampaignFunnelQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CampaignFunnelQuery = { campaign: { id: string, name: string, channel: Channel, status: CampaignStatus, spend: { amount: string, currency: string }, funnel: { sent: number, delivered: number, opened: number, clicked: number, converted: number, deliveryRate: number | null, openRate: number | null, clickThroughRate: number | null, conversionRate: number | null }, variants: Array<{ id: string, name: string, isControl: boolean, funnel: { sent: number, delivered: number, opened: number, clicked: number, converted: number, deliveryRate: number | null, openRate: number | null, clickThroughRate: number | null, conversionRate: number | null } }>, abTest: { verdict: string, significant: boolean, winner: { id: string, name: string } | null } | null } | null };
+
 export type CampaignPerformanceQueryVariables = Exact<{
   model: AttributionModel;
   from?: string | null | undefined;
@@ -110,6 +126,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const FunnelCountsFragmentDoc = new TypedDocumentString(`
+    fragment FunnelCounts on Funnel {
+  sent
+  delivered
+  opened
+  clicked
+  converted
+  deliveryRate
+  openRate
+  clickThroughRate
+  conversionRate
+}
+    `, {"fragmentName":"FunnelCounts"}) as unknown as TypedDocumentString<FunnelCountsFragment, unknown>;
 export const Customer360FragmentDoc = new TypedDocumentString(`
     fragment Customer360 on Customer {
   id
@@ -211,6 +240,63 @@ export const AudiencePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AudiencePageQuery, AudiencePageQueryVariables>;
+export const CampaignListDocument = new TypedDocumentString(`
+    query CampaignList($first: Int = 100) {
+  campaigns(first: $first, orderBy: {field: STARTS_AT, direction: DESC}) {
+    edges {
+      node {
+        id
+        name
+        channel
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CampaignListQuery, CampaignListQueryVariables>;
+export const CampaignFunnelDocument = new TypedDocumentString(`
+    query CampaignFunnel($id: ID!) {
+  campaign(id: $id) {
+    id
+    name
+    channel
+    status
+    spend {
+      amount
+      currency
+    }
+    funnel {
+      ...FunnelCounts
+    }
+    variants {
+      id
+      name
+      isControl
+      funnel {
+        ...FunnelCounts
+      }
+    }
+    abTest {
+      verdict
+      significant
+      winner {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment FunnelCounts on Funnel {
+  sent
+  delivered
+  opened
+  clicked
+  converted
+  deliveryRate
+  openRate
+  clickThroughRate
+  conversionRate
+}`) as unknown as TypedDocumentString<CampaignFunnelQuery, CampaignFunnelQueryVariables>;
 export const CampaignPerformanceDocument = new TypedDocumentString(`
     query CampaignPerformance($model: AttributionModel!, $from: DateTime, $to: DateTime, $first: Int = 50, $after: String) {
   campaigns(first: $first, after: $after) {
