@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { importFile } from '../scripts/import/run.ts';
 
 const [department, entity, file, gatewayUrl, reportPath] = process.argv.slice(2);
-const summary = await importFile({ department, entity, file, gatewayUrl, reportPath });
+const summary = await importFile({ department, entity, file, gatewayUrl, reportPath, token: process.env.GATEWAY_TOKEN });
 process.stdout.write(`${JSON.stringify({ summary, peakRssKb: peakRssKb() })}\n`);
 
 /**

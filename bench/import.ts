@@ -10,6 +10,7 @@
  * with the file. Writes bench/reports/import.md.
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -22,6 +23,9 @@ import { DEPARTMENTS, loadDataConfig, type Department } from '../subgraphs/kit/s
 import { openDb, type Db } from '../subgraphs/kit/src/db.ts';
 import { migrateAll } from '../scripts/databases.ts';
 import { startLocalGraph } from '../scripts/local-graph.ts';
+import { createAuthenticator } from '../gateway/src/auth/jwt.ts';
+import { loadRoles } from '../gateway/src/auth/roles.ts';
+import { mintToken } from '../gateway/src/auth/mint.ts';
 import { rngFor } from '../scripts/seed/prng.ts';
 import { seedAll } from '../scripts/seed/index.ts';
 import type { ImportSummary } from '../scripts/import/types.ts';
@@ -100,7 +104,7 @@ async function all<T>(gatewayUrl: string, field: string, selection: string): Pro
   for (;;) {
     const res = await fetch(gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
       body: JSON.stringify({
         query: `query Page($after: String) { ${field}(first: 100, after: $after) { edges { node { ${selection} } } pageInfo { hasNextPage endCursor } } }`,
         variables: { after },
@@ -136,12 +140,16 @@ async function generate(gatewayUrl: string, file: string, rows: number, prefix: 
   await once(out, 'finish');
 }
 
+/** The bench's own token issuer: the importer runs with an `it` token, as an operator would. */
+const BENCH_AUTH = { required: false, secret: randomBytes(32), issuer: 'allygraph', audience: 'allygraph', clockSkewS: 30, roles: loadRoles() };
+const BENCH_TOKEN = await mintToken({ config: BENCH_AUTH, roles: ['it'], subject: 'bench', ttl: '1d' });
+
 /** One `campaigns events` import in a child process, as `npm run import` runs it. */
 async function importInChild(gatewayUrl: string, file: string, reportPath: string): Promise<Run> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--import', 'tsx', 'bench/import-child.ts', 'campaigns', 'events', file, gatewayUrl, reportPath],
-    { maxBuffer: 1 << 20 },
+    { maxBuffer: 1 << 20, env: { ...process.env, GATEWAY_TOKEN: BENCH_TOKEN } },
   );
   return JSON.parse(stdout) as Run;
 }
@@ -150,7 +158,12 @@ async function measure(store: Store, files: Files, dir: string): Promise<Result>
   const dbs = Object.fromEntries(DEPARTMENTS.map((d) => [d, store.db])) as Record<Department, Db>;
   await migrateAll(dbs);
   await seedAll(dbs, 1);
-  const graph = await startLocalGraph({ dbs, ports: { crm: 0, campaigns: 0, sales: 0, hr: 0, gateway: 0 } });
+  const graph = await startLocalGraph({
+    dbs,
+    ports: { crm: 0, campaigns: 0, sales: 0, hr: 0, gateway: 0 },
+    internalSecret: randomBytes(32),
+    gateway: { authenticator: createAuthenticator(BENCH_AUTH) },
+  });
   try {
     const { main, large } = files;
     if ((await stat(main.path).catch(() => null)) === null) await generate(graph.gatewayUrl, main.path, main.rows, 'bench');

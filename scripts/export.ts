@@ -22,9 +22,10 @@ try {
   }
   const format = String(values.format ?? 'csv');
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be csv or ndjson, got "${format}"`);
-  const gatewayUrl = typeof values.gateway === 'string' ? httpUrl('--gateway', values.gateway) : loadImportConfig().gatewayUrl;
+  const config = loadImportConfig();
+  const gatewayUrl = typeof values.gateway === 'string' ? httpUrl('--gateway', values.gateway) : config.gatewayUrl;
   const out = typeof values.out === 'string' ? createWriteStream(values.out) : process.stdout;
-  const rows = await exportReport({ gatewayUrl, report: positionals[0], options, format, out });
+  const rows = await exportReport({ gatewayUrl, token: config.token, report: positionals[0], options, format, out });
   if (out !== process.stdout) {
     out.end();
     await finished(out);

@@ -31,8 +31,8 @@ interface FeedOrder {
 }
 
 /** One read or write through the gateway; any GraphQL error fails the pass (the next one retries). */
-async function call<T>(gatewayUrl: string, query: string, variables: JsonObject = {}): Promise<T> {
-  return (await new GraphClient(gatewayUrl).read(query, variables)) as unknown as T;
+async function call<T>(client: GraphClient, query: string, variables: JsonObject = {}): Promise<T> {
+  return (await client.read(query, variables)) as unknown as T;
 }
 
 interface FeedPage<I> {
@@ -61,12 +61,12 @@ async function follow<I>(
 }
 
 /** Applies every order written since the last sync; returns how many conversions changed. */
-export function syncConversions(gatewayUrl: string, pageSize = 1000): Promise<number> {
+export function syncConversions(client: GraphClient, pageSize = 1000): Promise<number> {
   return follow<FeedOrder>(
-    async () => (await call<{ conversionFeedPosition: string | null }>(gatewayUrl, POSITION)).conversionFeedPosition,
+    async () => (await call<{ conversionFeedPosition: string | null }>(client, POSITION)).conversionFeedPosition,
     async (after) => {
       const { orderFeed } = await call<{ orderFeed: { position: string | null; hasMore: boolean; orders: FeedOrder[] } }>(
-        gatewayUrl,
+        client,
         FEED,
         { after, first: pageSize },
       );
@@ -82,7 +82,7 @@ export function syncConversions(gatewayUrl: string, pageSize = 1000): Promise<nu
         sourceCampaignId: o.campaign?.id ?? null,
         feedPosition: o.feedPosition,
       }));
-      const { recordConversions } = await call<{ recordConversions: { stored: number } }>(gatewayUrl, RECORD, { conversions });
+      const { recordConversions } = await call<{ recordConversions: { stored: number } }>(client, RECORD, { conversions });
       return recordConversions.stored;
     },
   );
@@ -111,12 +111,12 @@ interface FeedEvent {
 }
 
 /** Applies every unsubscribe and bounce since the last sync to CRM; returns how many suppressions changed. */
-export function syncSuppressions(gatewayUrl: string, pageSize = 10_000): Promise<number> {
+export function syncSuppressions(client: GraphClient, pageSize = 10_000): Promise<number> {
   return follow<FeedEvent>(
-    async () => (await call<{ suppressionFeedPosition: string | null }>(gatewayUrl, SUPPRESSION_POSITION)).suppressionFeedPosition,
+    async () => (await call<{ suppressionFeedPosition: string | null }>(client, SUPPRESSION_POSITION)).suppressionFeedPosition,
     async (after) => {
       const { engagementFeed } = await call<{ engagementFeed: { position: string | null; hasMore: boolean; events: FeedEvent[] } }>(
-        gatewayUrl,
+        client,
         ENGAGEMENT_FEED,
         { after, first: pageSize },
       );
@@ -130,7 +130,7 @@ export function syncSuppressions(gatewayUrl: string, pageSize = 10_000): Promise
         occurredAt: e.occurredAt,
         source: e.campaign.id,
       }));
-      const { recordSuppressions } = await call<{ recordSuppressions: { stored: number } }>(gatewayUrl, RECORD_SUPPRESSIONS, {
+      const { recordSuppressions } = await call<{ recordSuppressions: { stored: number } }>(client, RECORD_SUPPRESSIONS, {
         suppressions,
         position: page.position,
       });
@@ -140,6 +140,6 @@ export function syncSuppressions(gatewayUrl: string, pageSize = 10_000): Promise
 }
 
 /** Runs every feed sync once; returns how many projected rows changed in all. */
-export async function syncFeeds(gatewayUrl: string): Promise<number> {
-  return (await syncConversions(gatewayUrl)) + (await syncSuppressions(gatewayUrl));
+export async function syncFeeds(client: GraphClient): Promise<number> {
+  return (await syncConversions(client)) + (await syncSuppressions(client));
 }

@@ -47,6 +47,7 @@ function parse(argv: string[]): ImportOptions | 'help' {
     entity,
     file,
     gatewayUrl: values.gateway === undefined ? loadImportConfig().gatewayUrl : httpUrl('--gateway', values.gateway),
+    token: loadImportConfig().token,
     reportPath: values.report,
     batchSize: batch,
   };

@@ -15,8 +15,10 @@ export interface LocalGraphOptions {
   ports?: Partial<Record<Department | 'gateway', number>>;
   /** Fastify request logs of the subgraphs. @default false */
   logger?: boolean | { level: string };
-  /** Gateway settings (introspection, explorers, CORS). @default buildGateway's defaults */
-  gateway?: Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls' | 'persistedOperations'>;
+  /** Signs (gateway) and verifies (subgraphs) the forwarded caller identity. */
+  internalSecret: Uint8Array;
+  /** Gateway settings (tokens, limits, explorers, CORS...). @default buildGateway's defaults */
+  gateway?: Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls' | 'persistedOperations' | 'internalSecret'>;
 }
 
 export interface LocalGraph {
@@ -39,14 +41,14 @@ export async function startLocalGraph(opts: LocalGraphOptions): Promise<LocalGra
   try {
     const subgraphUrls = {} as Record<Department, string>;
     for (const d of DEPARTMENTS) {
-      const app = await SUBGRAPHS[d].createServer(opts.dbs[d], { logger: opts.logger ?? false });
+      const app = await SUBGRAPHS[d].createServer(opts.dbs[d], { logger: opts.logger ?? false, trust: { secret: opts.internalSecret } });
       closers.push(() => app.close());
       const base = await app.listen({ port: opts.ports?.[d] ?? DEFAULT_PORTS[d], host });
       subgraphUrls[d] = `${base}/graphql`;
     }
     const { supergraphSdl } = composeSupergraph(await localSubgraphs(subgraphUrls));
     // The typed client's trusted documents, so it can send them by hash.
-    const gateway = await buildGateway({ ...opts.gateway, supergraphSdl, persistedOperations });
+    const gateway = await buildGateway({ ...opts.gateway, supergraphSdl, persistedOperations, internalSecret: opts.internalSecret });
     closers.push(() => gateway.stop());
     const server = createServer(gateway.handler);
     const gatewayBase = await listen(server, opts.ports?.gateway ?? 4000, host);

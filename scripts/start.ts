@@ -1,10 +1,13 @@
 import { feedSyncInterval, loadDataConfig, subgraphPort, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
-import { loadGatewayConfig, servingOptions } from '../gateway/src/config.ts';
+import { loadGatewayConfig, runtimeOptions } from '../gateway/src/config.ts';
 import { onShutdown } from '../gateway/src/listen.ts';
 import { migrateAll, openDepartmentDbs } from './databases.ts';
 import { startLocalGraph } from './local-graph.ts';
 import { seedAll } from './seed/index.ts';
 import { startFeedSync } from './feed-sync-loop.ts';
+import { GraphClient } from './import/graph.ts';
+import { loadAuthConfig } from '../gateway/src/auth/jwt.ts';
+import { mintedTokenSource } from '../gateway/src/auth/mint.ts';
 
 // `npm start`: the whole graph in one process — data (embedded PGlite unless DATABASE_URL),
 // four subgraphs and the gateway. Demo data is generated on the first start only.
@@ -19,8 +22,12 @@ try {
     const seeded = await seedAll(dbs, data.seedScale);
     if (seeded.length > 0) console.log(`seeded demo data (scale ${data.seedScale}) for ${seeded.join(', ')}`);
   }
-  const graph = await startLocalGraph({ dbs, host: gateway.host, ports: { ...ports, gateway: gateway.port }, gateway: servingOptions(gateway) });
-  const stopSync = await startFeedSync(graph.gatewayUrl, feedSyncInterval(), console.log);
+  const { internalSecret, subgraphUrls: _, ...gatewayOptions } = await runtimeOptions(gateway);
+  const graph = await startLocalGraph({ dbs, host: gateway.host, ports: { ...ports, gateway: gateway.port }, internalSecret: internalSecret!, gateway: gatewayOptions });
+  // The feed sync is a client of the gateway like any other, with the least-privilege feed-sync role.
+  const auth = loadAuthConfig();
+  const syncToken = auth.secret ? mintedTokenSource({ config: auth, roles: ['feed-sync'], subject: 'feed-sync' }) : process.env.GATEWAY_TOKEN;
+  const stopSync = await startFeedSync(new GraphClient(graph.gatewayUrl, syncToken), feedSyncInterval(), console.log);
   onShutdown(async () => {
     stopSync();
     await graph.close();
@@ -36,6 +43,11 @@ allygraph is ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Health:             ${graph.gatewayUrl.replace(/\/graphql$/, '/health')}
 ${DEPARTMENTS.map((d) => `  ${`Subgraph ${d}:`.padEnd(20)}${graph.subgraphUrls[d]}`).join('\n')}
   Data:               ${[...where].join(', ')}
+
+  Every department's data needs a token (${auth.required ? 'required' : 'anonymous requests see no department data'}):
+    TOKEN=$(npm run -s token -- --role analyst)     # roles: ${[...auth.roles.keys()].join(', ')}
+    curl -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' ${graph.gatewayUrl} -d '{"query":"{ segments { name } }"}'
+  In Sandbox or GraphiQL, add the header  Authorization: Bearer <token>
 
 Press Ctrl-C to stop.`);
 } catch (err) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEPARTMENTS, listenHost, loadDataConfig, subgraphPort, type Department } from '../subgraphs/kit/src/config.ts';
+import { DEPARTMENTS, listenHost, loadDataConfig, subgraphPort, subgraphTrust, type Department } from '../subgraphs/kit/src/config.ts';
 import { onShutdown } from '../gateway/src/listen.ts';
 import { migrateAll, openDepartmentDbs } from './databases.ts';
 import { seedAll } from './seed/index.ts';
@@ -18,11 +18,12 @@ if (!name || !DEPARTMENTS.includes(name)) {
 }
 try {
   const data = loadDataConfig();
+  const trust = subgraphTrust();
   const port = values.port !== undefined ? subgraphPort(name, { [`${name.toUpperCase()}_PORT`]: values.port }) : subgraphPort(name);
   const { dbs, close } = await openDepartmentDbs(data, [name], 'alone');
   await migrateAll(dbs);
   if (data.seedScale > 0) await seedAll(dbs, data.seedScale);
-  const app = await SUBGRAPHS[name].createServer(dbs[name], { logger: { level: 'info' } });
+  const app = await SUBGRAPHS[name].createServer(dbs[name], { logger: { level: 'info' }, trust });
   const url = await app.listen({ port, host: values.host ?? listenHost() });
   console.log(`subgraph ${name} ready at ${url}/graphql (data: ${dbs[name].location})`);
   onShutdown(async () => {

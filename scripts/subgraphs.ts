@@ -9,7 +9,7 @@ import { hr } from '../subgraphs/hr/src/app.ts';
 
 export interface RunnableSubgraph {
   migrationsDir: string;
-  createServer(db: Db, opts?: SubgraphServerOptions): Promise<FastifyInstance>;
+  createServer(db: Db, opts: SubgraphServerOptions): Promise<FastifyInstance>;
 }
 
 function runnable<L>(def: SubgraphDefinition<L>): RunnableSubgraph {

@@ -126,14 +126,20 @@ describe('recordEngagementEvents', () => {
     ]);
   });
 
-  it('stores 10,000 events with one check of campaigns, one of variants and one insert', async () => {
+  it('stores 10,000 events with one check of campaigns, one of variants, one insert of events and one audit row', async () => {
     const events = Array.from({ length: 10_000 }, (_, i) =>
       event(`big-${i}`, { variantId: i % 2 ? 'v-sp-a' : null, customerId: `big-${i % 100}`, occurredAt: new Date(Date.UTC(2026, 2, 10) + i * 1000).toISOString() }));
+    const audited = async () =>
+      (await write.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM campaigns.audit_log WHERE kind = 'WRITE' AND fields = ARRAY['Mutation.recordEngagementEvents']`,
+      ))[0].n;
+    const auditedBefore = await audited();
     const before = write.db.statements;
     expect(await gql(write, RECORD, { events })).toEqual({ data: { recordEngagementEvents: { received: 10_000, stored: 10_000, duplicates: 0 } } });
-    // BEGIN, campaigns, variants, feed lock, INSERT, COMMIT.
-    expect(write.db.statements - before).toBe(6);
+    // BEGIN, campaigns, variants, feed lock, INSERT of the events, INSERT of the audit row (same transaction), COMMIT.
+    expect(write.db.statements - before).toBe(7);
     expect(await write.db.query(`SELECT count(*)::int AS n FROM campaigns.events WHERE client_key LIKE 'big-%'`)).toEqual([{ n: 10_000 }]);
+    expect(await audited()).toBe(auditedBefore + 1);
   });
 
   const invalid: [string, Record<string, unknown>[], string, string, string][] = [

@@ -14,8 +14,11 @@ import { postJson, startGraph, type TestGraph } from './helpers/graph.ts';
 
 let graph: TestGraph;
 let richId: string;
+/** The gateway requires a bearer token: the client and raw requests go as `it` (full access). */
+let auth: Record<string, string>;
 beforeAll(async () => {
   graph = await startGraph();
+  auth = { authorization: `Bearer ${await graph.token({ roles: ['it'] })}` };
   [{ id: richId }] = await graph.db.query<{ id: string }>(
     `SELECT c.id FROM crm.customers c
      WHERE c.account_manager_id IS NOT NULL
@@ -37,7 +40,7 @@ function recordingFetch(respond: (call: number, url: string, init: RequestInit) 
   return { impl, bodies };
 }
 
-const client = (opts: Partial<ClientOptions> = {}) => createClient({ url: graph.url, backoffMs: 1, ...opts });
+const client = (opts: Partial<ClientOptions> = {}) => createClient({ url: graph.url, backoffMs: 1, headers: auth, ...opts });
 const networkError = () => Promise.reject(new TypeError('fetch failed'));
 
 describe('typed client: customer 360', () => {
@@ -111,7 +114,7 @@ describe('typed client: trusted documents', () => {
 
   it('an unknown hash is PERSISTED_QUERY_NOT_FOUND, raw and through the client (not retried)', async () => {
     const unknown = { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } };
-    const raw = await postJson<unknown>(graph.url, unknown);
+    const raw = await postJson<unknown>(graph.url, unknown, auth);
     expect(raw.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
 
     const fetcher = recordingFetch((_, url, init) => fetch(url, { ...init, body: JSON.stringify({ ...unknown, variables: {} }) }));

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from './helpers/graph.ts';
 import { spawnCommand, spawnScript } from './helpers/process.ts';
+import { IDENTITY_HEADER, signIdentity } from '../lib/internal-identity.ts';
+import { DEVELOPMENT_IDENTITY } from '../subgraphs/kit/src/server.ts';
 import { startForeignGraph, type ForeignGraph } from './helpers/foreign-graph.ts';
 
 // The commands a user runs, as processes: npm start, npm run subgraph, npm run gateway.
@@ -24,8 +26,15 @@ describe('npm start', () => {
     const first = spawnScript('scripts/start.ts', [], env);
     const [, url] = await first.waitFor(/Gateway \(GraphQL\):\s+(\S+)/, 120_000);
     expect(first.output()).toContain('seeded demo data (scale 1) for crm, campaigns, sales, hr');
-    const res = await postJson<{ segments: { id: string }[] }>(url, { query: '{ segments { id } customers(first: 1) { edges { node { id } } } }' });
-    expect(res.body).toEqual({ data: {
+    // Department data needs a token: npm start prints how to mint one, and npm run token does.
+    expect(first.output()).toContain('TOKEN=$(npm run -s token -- --role analyst)');
+    const anonymous = await postJson(url, { query: '{ segments { id } }' });
+    expect(anonymous.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const minted = spawnScript('scripts/token.ts', ['--role', 'analyst'], { DATA_DIR: join(dir, 'data') });
+    expect(await minted.exit()).toBe(0);
+    const auth = { authorization: `Bearer ${minted.output().split('\n')[0].trim()}` };
+    const res = await postJson<{ segments: { id: string }[] }>(url, { query: '{ segments { id } customers(first: 1) { edges { node { id } } } }' }, auth);
+    expect({ data: res.body.data, errors: res.body.errors }).toEqual({ errors: undefined, data: {
       segments: expect.arrayContaining([{ id: expect.stringMatching(/^seg-/) }]),
       customers: { edges: [{ node: { id: expect.stringMatching(/^cus-/) } }] },
     } });
@@ -35,8 +44,8 @@ describe('npm start', () => {
     const second = spawnScript('scripts/start.ts', [], env);
     const [, url2] = await second.waitFor(/Gateway \(GraphQL\):\s+(\S+)/, 60_000);
     expect(second.output()).not.toContain('seeded demo data');
-    const again = await postJson(url2, { query: '{ segments { id } }' });
-    expect(again.body).toEqual({ data: { segments: res.body.data?.segments } });
+    const again = await postJson(url2, { query: '{ segments { id } }' }, auth);
+    expect(again.body.data).toEqual({ segments: res.body.data?.segments });
     expect(await second.stop('SIGTERM')).toBe(0);
   });
 
@@ -53,7 +62,12 @@ describe('npm run subgraph', () => {
     const [, url] = await run.waitFor(/subgraph hr ready at (\S+) \(data: (\S+)\)/, 60_000);
     expect(run.output()).toContain(`(data: ${join(dir, 'alone', 'hr')})`);
     const sdl = await readFile('subgraphs/hr/src/schema.graphql', 'utf8');
-    expect((await postJson(url, { query: '{ _service { sdl } }' })).body).toEqual({ data: { _service: { sdl } } });
+    // Only the gateway may call it: unsigned requests are refused, signed ones answered.
+    const unsigned = await postJson(url, { query: '{ _service { sdl } }' });
+    expect(unsigned).toEqual({ status: 401, body: { errors: [{ message: 'missing x-allygraph-identity: subgraphs answer only the gateway', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    const secret = await readFile(join(dir, 'alone', 'internal-secret'), 'utf8');
+    const signed = { [IDENTITY_HEADER]: signIdentity(Buffer.from(secret.trim()), DEVELOPMENT_IDENTITY) };
+    expect((await postJson(url, { query: '{ _service { sdl } }' }, signed)).body).toEqual({ data: { _service: { sdl } } });
     const health = await fetch(url.replace(/\/graphql$/, '/health'));
     expect(await health.json()).toEqual({ status: 'ok', service: 'hr' });
     expect(await run.stop()).toBe(0);
@@ -153,8 +167,10 @@ describe('npm run gateway', () => {
     await writeFile(file, foreign.supergraphSdl);
     const run = spawnScript('gateway/src/index.ts', ['--supergraph', file, '--port', '0'], {});
     const [, url] = await run.waitFor(/gateway ready at (\S+)/);
+    // As stock @apollo/gateway answers, plus the demand-control estimate.
     expect((await postJson(url, { query: '{ product(upc: "1") { name inStock } }' })).body).toEqual({
       data: { product: { name: 'Table', inStock: true } },
+      extensions: { cost: { estimated: 1, max: 20000 } },
     });
     expect(await run.stop()).toBe(0);
   });
@@ -169,7 +185,7 @@ describe('npm run gateway', () => {
     const run = spawnScript('gateway/src/index.ts', ['--supergraph', file, '--port', '0', '--persisted', manifest], {});
     const [, url] = await run.waitFor(/gateway ready at (\S+)/);
     const byHash = await postJson(url, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
-    expect(byHash.body).toEqual({ data: { product: { name: 'Couch' } } });
+    expect(byHash.body).toMatchObject({ data: { product: { name: 'Couch' } } });
     expect(await run.stop()).toBe(0);
   });
 

@@ -40,7 +40,7 @@ describe.runIf(browserTests)('example app: customer 360 and campaign funnel', ()
     const problems: string[] = [];
     page.on('pageerror', (err) => problems.push(err.message));
     page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
-    await page.goto(`${appOrigin}/?gateway=${encodeURIComponent(graph.url)}`);
+    await page.goto(`${appOrigin}/?gateway=${encodeURIComponent(graph.url)}&token=${await graph.token({ roles: ['sales'] })}`);
     await page
       .locator('body[data-ready="true"]')
       .waitFor({ state: 'attached', timeout: 20_000 })

@@ -5,8 +5,11 @@ import { csvLine } from '../scripts/export/format.ts';
 import { startGraph, type TestGraph } from './helpers/graph.ts';
 
 let graph: TestGraph;
+/** The gateway requires a bearer token: the export goes as `it` (full access). */
+let token: string;
 beforeAll(async () => {
   graph = await startGraph();
+  token = await graph.token({ roles: ['it'] });
 });
 afterAll(async () => {
   await graph?.close();
@@ -16,7 +19,7 @@ async function run(report: string, options: Record<string, string>, format: 'csv
   const out = new PassThrough();
   const chunks: string[] = [];
   out.on('data', (c: Buffer) => chunks.push(c.toString()));
-  const rows = await exportReport({ gatewayUrl: graph.url, report, options, format, out });
+  const rows = await exportReport({ gatewayUrl: graph.url, token, report, options, format, out });
   return { rows, text: chunks.join('') };
 }
 

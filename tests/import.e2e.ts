@@ -13,9 +13,12 @@ import { spawnScript } from './helpers/process.ts';
 
 let graph: TestGraph;
 let dir: string;
+/** The gateway requires a bearer token: imports go as `it` (full access). */
+let token: string;
 
 beforeAll(async () => {
   graph = await startGraph();
+  token = await graph.token({ roles: ['it'] });
   dir = await mkdtemp(join(tmpdir(), 'allygraph-import-'));
 });
 afterAll(async () => {
@@ -23,8 +26,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(opts: Omit<ImportOptions, 'gatewayUrl' | 'file'>, file: string): Promise<Omit<ImportSummary, 'elapsedMs'>> {
-  const { elapsedMs: _elapsed, ...summary } = await importFile({ ...opts, file, gatewayUrl: graph.url });
+async function run(opts: Omit<ImportOptions, 'gatewayUrl' | 'token' | 'file'>, file: string): Promise<Omit<ImportSummary, 'elapsedMs'>> {
+  const { elapsedMs: _elapsed, ...summary } = await importFile({ ...opts, file, gatewayUrl: graph.url, token });
   return summary;
 }
 
@@ -230,7 +233,7 @@ describe('crm satisfaction', () => {
 describe('npm run import', () => {
   it('prints the summary and exits 0, 2 on a usage error, 1 when the gateway is unreachable', async () => {
     const file = await write('cli.csv', ['clientKey,campaignId,customerId,type,occurredAt', 'cli-1,cmp-0001,cus-000001,SENT,2025-03-01T10:00:00Z']);
-    const ok = spawnScript('scripts/import.ts', ['campaigns', 'events', file, '--gateway', graph.url], {});
+    const ok = spawnScript('scripts/import.ts', ['campaigns', 'events', file, '--gateway', graph.url], { GATEWAY_TOKEN: token });
     expect(await ok.exit()).toBe(0);
     expect(ok.output().replace(/\d+\.\d s, \d+ rows\/s/, '<time>')).toBe(
       [
@@ -249,7 +252,7 @@ describe('npm run import', () => {
     expect(usage.output()).toContain('import: expected <department> <entity> <file>, got 2 argument(s)\nusage: npm run import -- <department>');
 
     const closed = `http://127.0.0.1:${await closedPort()}/graphql`;
-    const down = spawnScript('scripts/import.ts', ['campaigns', 'events', file], { GATEWAY_URL: closed });
+    const down = spawnScript('scripts/import.ts', ['campaigns', 'events', file], { GATEWAY_URL: closed, GATEWAY_TOKEN: token });
     expect(await down.exit()).toBe(1);
     expect(down.output()).toBe(`import: failed: cannot reach the gateway at ${closed}: fetch failed (ECONNREFUSED)\n`);
   });

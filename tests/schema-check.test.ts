@@ -43,7 +43,7 @@ function summary(result: CheckResult) {
 }
 
 const PLANTED = {
-  removeField: ['  "PII: phone number in E.164 form, when known."\n  phone: String\n', ''],
+  removeField: ['  "PII: phone number in E.164 form, when known."\n  phone: String @requiresScopes(scopes: [["pii:read"]])\n', ''],
   argNonNull: ['managedCustomers(first: Int, after: String)', 'managedCustomers(first: Int!, after: String)'],
   removeEnumValue: ['  LAST_NAME\n  EMAIL\n}', '  LAST_NAME\n}'],
 } as const;

@@ -1,10 +1,21 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { createHash } from 'node:crypto';
+import { POLICIES } from '../../lib/authz/policies.ts';
+import { readAuthRequirements, SECURITY_SPECS } from '../../lib/authz/requirements.ts';
+import { IDENTITY_HEADER } from '../../lib/internal-identity.ts';
+import type { Authenticator } from './auth/jwt.ts';
+import { authorizationPlugin } from './authz.ts';
+import type { GatewayContext } from './context.ts';
 import { DEVELOPMENT_ORIGINS, type CorsOrigins } from './cors.ts';
 import { createHandler, type RequestHandler } from './http.ts';
+import { readCostDirectives } from './limits/cost-directives.ts';
+import { operationLimitsPlugin, type OperationLimits } from './limits/plugin.ts';
+import { stripLinkedFeatures } from './limits/strip.ts';
+import { maskingPlugin } from './masking.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (any federation-compliant supergraph, not only ours). */
@@ -23,8 +34,22 @@ export interface GatewayOptions {
    * @default undefined (Apollo Server's stock APQ cache)
    */
   persistedOperations?: Record<string, string>;
+  /** Roles whose requests may only run operations of `persistedOperations`. @default [] */
+  trustedDocumentsOnly?: readonly string[];
   /** Browser origins allowed to call from another origin (CORS). @default DEVELOPMENT_ORIGINS */
   cors?: CorsOrigins;
+  /** Verifies bearer tokens. Without one every request is anonymous. */
+  authenticator?: Authenticator;
+  /** Refuse operations sent without a token (401). @default false */
+  authRequired?: boolean;
+  /** Signs the caller's identity for subgraphs (`x-allygraph-identity`). Without it none is sent. */
+  internalSecret?: Uint8Array;
+  /** Per-client request budget (token subject, else client IP). @default none */
+  rateLimiter?: RateLimiter;
+  /** Depth, alias, root-field, size, token and cost limits. @default none */
+  limits?: OperationLimits & { maxTokens: number };
+  /** Replace internal errors by a message with the request id (details go to the log). @default true */
+  maskInternalErrors?: boolean;
 }
 
 export interface Gateway {
@@ -32,21 +57,58 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+/** Features the gateway enforces itself; @apollo/gateway is given the supergraph without them. */
+const ENFORCED_FEATURES = [...Object.values(SECURITY_SPECS), 'https://specs.apollo.dev/cost/'];
+
 /** Builds and starts the gateway (loads the supergraph, plans queries) without listening. */
 export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const overrides = opts.subgraphUrls ?? {};
+  const requirements = readAuthRequirements(opts.supergraphSdl);
   const gateway = new ApolloGateway({
-    supergraphSdl: opts.supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: overrides[name.toLowerCase()] ?? url }),
+    supergraphSdl: stripLinkedFeatures(opts.supergraphSdl, ENFORCED_FEATURES),
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: overrides[name.toLowerCase()] ?? url }),
   });
-  const server = new ApolloServer({
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [];
+  if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
+  if (opts.limits) plugins.push(operationLimitsPlugin({ costs: readCostDirectives(opts.supergraphSdl), limits: opts.limits }));
+  if (requirements.fields.size > 0 || requirements.types.size > 0) plugins.push(authorizationPlugin(requirements, POLICIES));
+  if (opts.maskInternalErrors !== false) plugins.push(maskingPlugin());
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: opts.introspection ?? true,
-    plugins: opts.landingPage === false ? [ApolloServerPluginLandingPageDisabled()] : [],
+    includeStacktraceInErrorResponses: false,
+    plugins,
+    ...(opts.limits && { parseOptions: { maxTokens: opts.limits.maxTokens } }),
     ...(opts.persistedOperations && { persistedQueries: { cache: trustedApqCache(opts.persistedOperations) } }),
   });
   await server.start();
-  return { handler: createHandler(server, { graphiql: opts.graphiql ?? true, cors: opts.cors ?? DEVELOPMENT_ORIGINS }), stop: () => server.stop() };
+  const handler = createHandler(server, {
+    graphiql: opts.graphiql ?? true,
+    cors: opts.cors ?? DEVELOPMENT_ORIGINS,
+    authenticator: opts.authenticator,
+    authRequired: opts.authRequired ?? false,
+    internalSecret: opts.internalSecret,
+    rateLimiter: opts.rateLimiter,
+    trusted: opts.trustedDocumentsOnly?.length ? { roles: opts.trustedDocumentsOnly, documents: opts.persistedOperations ?? {} } : undefined,
+  });
+  return {
+    handler,
+    stop: async () => {
+      await server.stop();
+      await opts.rateLimiter?.close();
+    },
+  };
+}
+
+/** Subgraph fetches carry the signed caller identity and the request id. */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (typeof context?.forwardedIdentity === 'function') {
+      const identity = context.forwardedIdentity();
+      if (identity) request.http?.headers.set(IDENTITY_HEADER, identity);
+    }
+    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
 }
 
 /** Apollo Server prefixes APQ keys with this (APQ_CACHE_PREFIX in its request pipeline). */

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { internalSecret } from '../../subgraphs/kit/src/config.ts';
+import type { GatewayOptions } from './app.ts';
+import { createAuthenticator, loadAuthConfig } from './auth/jwt.ts';
 import { DEVELOPMENT_ORIGINS, parseCorsOrigins, type CorsOrigins } from './cors.ts';
+import { loadLimitsConfig } from './limits/plugin.ts';
+import { createRateLimiter, parseRateLimit, type RateLimit } from './rate-limit.ts';
 
 export interface GatewayConfig {
   /** `PORT` or `--port`. @default 4000 */
@@ -25,6 +30,12 @@ export interface GatewayConfig {
    * origins; none (same-origin only) when NODE_ENV=production
    */
   cors: CorsOrigins;
+  /** `RATE_LIMIT`: requests per client (token subject, else IP) per window, e.g. 600/1m; `off`. @default 600/1m */
+  rateLimit: RateLimit | null;
+  /** `REDIS_URL`: rate-limit budgets shared by every gateway on this Redis. @default in memory */
+  redisUrl: string | undefined;
+  /** `TRUSTED_DOCUMENTS_ROLES`: roles that may only run persisted operations. @default service in production, none otherwise */
+  trustedDocumentsOnly: string[];
 }
 
 export class GatewayConfigError extends Error {}
@@ -54,13 +65,46 @@ export function loadGatewayConfig(env: Env = process.env, argv: string[] = proce
     production,
     persistedOperationsPath: values.persisted ?? (env.PERSISTED_OPERATIONS || undefined),
     cors: env.CORS_ORIGINS === undefined ? (production ? [] : DEVELOPMENT_ORIGINS) : corsOrigins(env.CORS_ORIGINS),
+    rateLimit: setting('RATE_LIMIT', () => parseRateLimit(env.RATE_LIMIT || '600/1m')),
+    redisUrl: env.REDIS_URL || undefined,
+    trustedDocumentsOnly: (env.TRUSTED_DOCUMENTS_ROLES ?? (production ? 'service' : '')).split(',').map((r) => r.trim()).filter(Boolean),
   };
 }
 
-/** The request-handling settings shared by `npm run gateway` and `npm start`. */
-export function servingOptions(config: GatewayConfig) {
-  return { introspection: config.introspection, landingPage: !config.production, graphiql: config.graphiql, cors: config.cors };
+/**
+ * Everything the gateway needs at run time besides the supergraph, from the environment:
+ * token verification, the internal secret for subgraphs, limits and the rate limiter.
+ */
+export async function runtimeOptions(config: GatewayConfig, env: Env = process.env): Promise<Omit<GatewayOptions, 'supergraphSdl'>> {
+  const auth = setting('auth', () => loadAuthConfig(env));
+  return {
+    introspection: config.introspection,
+    landingPage: !config.production,
+    graphiql: config.graphiql,
+    cors: config.cors,
+    subgraphUrls: config.subgraphUrls,
+    authenticator: createAuthenticator(auth),
+    authRequired: auth.required,
+    internalSecret: setting('INTERNAL_SECRET', () => internalSecret(env)),
+    limits: setting('LIMIT_*', () => loadLimitsConfig(env)),
+    trustedDocumentsOnly: config.trustedDocumentsOnly,
+    ...(config.rateLimit && {
+      rateLimiter: await createRateLimiter({ ...config.rateLimit, redisUrl: config.redisUrl }),
+    }),
+  };
 }
+
+/** Runs a reader of settings, turning its error into a GatewayConfigError. */
+function setting<T>(name: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof GatewayConfigError) throw err;
+    const message = (err as Error).message;
+    throw new GatewayConfigError(message.includes(name) || name === 'auth' ? message : `${name}: ${message}`);
+  }
+}
+
 
 function corsOrigins(raw: string): CorsOrigins {
   try {

@@ -17,10 +17,14 @@ const ASSETS: Record<string, { path: () => string; type: string }> = {
   'graphiql.min.css': { path: () => join(packageDir('graphiql'), 'graphiql.min.css'), type: 'text/css' },
 };
 
-// `?query=` pre-fills the editor, so a link can carry an operation.
+// `?query=` pre-fills the editor, so a link can carry an operation; `?token=` pre-fills the
+// headers editor with \`Authorization: Bearer <token>\` (type it there otherwise).
 const INIT = `const fetcher = GraphiQL.createFetcher({ url: new URL('../graphql', location.href).toString() });
-const query = new URLSearchParams(location.search).get('query') ?? undefined;
-ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { fetcher, query, defaultEditorToolsVisibility: true }));
+const params = new URLSearchParams(location.search);
+const query = params.get('query') ?? undefined;
+const token = params.get('token');
+const headers = token ? JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2) : undefined;
+ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { fetcher, query, headers, defaultEditorToolsVisibility: true }));
 `;
 
 const PAGE = `<!doctype html>

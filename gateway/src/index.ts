@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { buildGateway } from './app.ts';
-import { loadGatewayConfig, readPersistedOperations, readSupergraph, servingOptions } from './config.ts';
+import { loadGatewayConfig, readPersistedOperations, readSupergraph, runtimeOptions } from './config.ts';
 import { listen, onShutdown } from './listen.ts';
 
 // Runs the gateway alone on a supergraph file: `npm run gateway -- --supergraph FILE --port N`.
@@ -8,8 +8,7 @@ try {
   const config = loadGatewayConfig();
   const gateway = await buildGateway({
     supergraphSdl: readSupergraph(config.supergraphPath),
-    subgraphUrls: config.subgraphUrls,
-    ...servingOptions(config),
+    ...(await runtimeOptions(config)),
     persistedOperations: config.persistedOperationsPath ? readPersistedOperations(config.persistedOperationsPath) : undefined,
   });
   const server = createServer(gateway.handler);

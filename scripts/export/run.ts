@@ -1,12 +1,14 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { GraphClient } from '../import/graph.ts';
+import { GraphClient, type TokenSource } from '../import/graph.ts';
 import { formatter, type Format } from './format.ts';
 import { REPORTS, type Report } from './reports.ts';
 import { UsageError, type JsonObject } from '../import/types.ts';
 
 export interface ExportOptions {
   gatewayUrl: string;
+  /** Bearer token for the gateway. */
+  token?: TokenSource;
   report: string;
   /** The report's options (`--channel EMAIL` -> { channel: 'EMAIL' }). */
   options: Record<string, string>;
@@ -34,7 +36,7 @@ export async function exportReport(opts: ExportOptions): Promise<number> {
   }
   const unknown = Object.keys(opts.options).filter((name) => !(name in report.options));
   if (unknown.length > 0) throw new UsageError(`report ${report.name} takes no --${unknown.join(', --')}`);
-  const client = new GraphClient(opts.gatewayUrl);
+  const client = new GraphClient(opts.gatewayUrl, opts.token);
   const variables: JsonObject = report.variables(options);
   const format = formatter(opts.format, report.columns);
   await write(opts.out, format.header);

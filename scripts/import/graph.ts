@@ -17,16 +17,23 @@ export interface GraphqlAnswer {
 /** Longest wait for one answer; a batch normally takes well under a second. */
 const REQUEST_TIMEOUT_MS = 120_000;
 
+/** A bearer token, or a function giving a fresh one per request. */
+export type TokenSource = string | (() => string | Promise<string>);
+
 /** POSTs operations to the gateway. Transport failures, time-outs and non-GraphQL answers are fatal. */
 export class GraphClient {
-  constructor(readonly url: string) {}
+  constructor(
+    readonly url: string,
+    private readonly token?: TokenSource,
+  ) {}
 
   async post(query: string, variables: JsonObject): Promise<GraphqlAnswer> {
     let res: Response;
     try {
+      const token = typeof this.token === 'function' ? await this.token() : this.token;
       res = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

@@ -2,7 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import { sendBulk } from './bulk.ts';
 import { checkHeader, checkValues } from './columns.ts';
 import { findEntity, type Entity } from './entities.ts';
-import { GraphClient } from './graph.ts';
+import { GraphClient, type TokenSource } from './graph.ts';
 import { RejectReport } from './report.ts';
 import { sendSingles } from './single.ts';
 import { formatOf, readRecords } from './source.ts';
@@ -15,6 +15,8 @@ export interface ImportOptions {
   file: string;
   /** The gateway's GraphQL endpoint. */
   gatewayUrl: string;
+  /** Bearer token for the gateway. */
+  token?: TokenSource;
   /** Where rejected rows are written. @default `<file>.rejects.ndjson` */
   reportPath?: string;
   /** Rows per request. @default 5000 for events, 1000 for satisfaction, 200 for single-item mutations */
@@ -41,7 +43,7 @@ export async function importFile(opts: ImportOptions): Promise<ImportSummary> {
     throw new UsageError(`cannot read "${opts.file}"`);
   }
   const report = await RejectReport.open(opts.reportPath ?? `${opts.file}.rejects.ndjson`);
-  const client = new GraphClient(opts.gatewayUrl);
+  const client = new GraphClient(opts.gatewayUrl, opts.token);
   const totals: Totals = { received: 0, stored: 0, duplicates: 0, rejected: 0 };
   let rows: Row[] = [];
   let rejects: Reject[] = [];

@@ -1,15 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../subgraphs/kit/src/db.ts';
 import { migrate } from '../../subgraphs/kit/src/migrate.ts';
-import { createSubgraphServer, type SubgraphDefinition } from '../../subgraphs/kit/src/server.ts';
+import { createSubgraphServer, DEVELOPMENT_IDENTITY, type SubgraphDefinition } from '../../subgraphs/kit/src/server.ts';
+import { IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '../../lib/internal-identity.ts';
 import { emptyDatabase } from './template.ts';
 
 export interface SubgraphUnderTest {
   db: Db;
   app: FastifyInstance;
-  /** POSTs an operation to the subgraph (in-process, through Fastify's inject) and returns the JSON body. */
-  gql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** POSTs an operation to the subgraph (in-process, through Fastify's inject) as the gateway would, signed for `identity` (default: full access). */
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>, identity?: ForwardedIdentity): Promise<T>;
+  /** Signs `identity` as the gateway does. */
+  sign(identity: ForwardedIdentity): string;
   close(): Promise<void>;
 }
 
@@ -21,12 +25,15 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, fixture: (db:
   const store = await emptyDatabase(inject('template'));
   await migrate(store.db, def.name, def.migrationsDir);
   await fixture(store.db);
-  const app = await createSubgraphServer(def, store.db);
+  const secret = randomBytes(32);
+  const app = await createSubgraphServer(def, store.db, { trust: { secret } });
+  const sign = (identity: ForwardedIdentity) => signIdentity(secret, identity);
   return {
     db: store.db,
     app,
-    gql: async <T>(query: string, variables: Record<string, unknown> = {}) => {
-      const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+    sign,
+    gql: async <T>(query: string, variables: Record<string, unknown> = {}, identity = DEVELOPMENT_IDENTITY) => {
+      const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: { [IDENTITY_HEADER]: sign(identity) } });
       return res.json() as T;
     },
     close: async () => {

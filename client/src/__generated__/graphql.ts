@@ -92,21 +92,21 @@ export type CampaignPerformanceQueryVariables = Exact<{
 
 export type CampaignPerformanceQuery = { campaigns: { edges: Array<{ node: { id: string, name: string, channel: Channel, status: CampaignStatus, attributedOrders: number, roi: number | null, spend: { amount: string, currency: string }, funnel: { sent: number, delivered: number, opened: number, clicked: number, converted: number, openRate: number | null, clickThroughRate: number | null, conversionRate: number | null }, attribution: { model: AttributionModel, orders: number, roi: number | null, revenue: Array<{ amount: string, currency: string }> }, attributedRevenue: Array<{ amount: string, currency: string }>, abTest: { verdict: string, significant: boolean, winner: { id: string, name: string } | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type Customer360Fragment = { id: string, firstName: string, lastName: string, email: string, country: string, lifecycleStage: LifecycleStage, orderCount: number, segment: { id: string, name: string } | null, consents: Array<{ channel: Channel, granted: boolean }>, latestNps: { score: number, respondedAt: string } | null, accountManager: { id: string, name: string, title: string, latestReview: { rating: number, period: string } | null } | null, lifetimeValue: Array<{ amount: string, currency: string }>, orders: Array<{ id: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, campaign: { id: string, name: string } | null }>, engagement: { score: number, lastTouchAt: string | null, touches: Array<{ type: EngagementType, occurredAt: string, campaign: { id: string, name: string } }> } };
+export type Customer360Fragment = { id: string, firstName: string, lastName: string, email: string, country: string, lifecycleStage: LifecycleStage, orderCount: number, segment: { id: string, name: string } | null, consents: Array<{ channel: Channel, granted: boolean }>, latestNps: { score: number, respondedAt: string } | null, accountManager: { id: string, name: string, title: string } | null, lifetimeValue: Array<{ amount: string, currency: string }>, orders: Array<{ id: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, campaign: { id: string, name: string } | null }>, engagement: { score: number, lastTouchAt: string | null, touches: Array<{ type: EngagementType, occurredAt: string, campaign: { id: string, name: string } }> } };
 
 export type Customer360ByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type Customer360ByIdQuery = { customer: { id: string, firstName: string, lastName: string, email: string, country: string, lifecycleStage: LifecycleStage, orderCount: number, segment: { id: string, name: string } | null, consents: Array<{ channel: Channel, granted: boolean }>, latestNps: { score: number, respondedAt: string } | null, accountManager: { id: string, name: string, title: string, latestReview: { rating: number, period: string } | null } | null, lifetimeValue: Array<{ amount: string, currency: string }>, orders: Array<{ id: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, campaign: { id: string, name: string } | null }>, engagement: { score: number, lastTouchAt: string | null, touches: Array<{ type: EngagementType, occurredAt: string, campaign: { id: string, name: string } }> } } | null };
+export type Customer360ByIdQuery = { customer: { id: string, firstName: string, lastName: string, email: string, country: string, lifecycleStage: LifecycleStage, orderCount: number, segment: { id: string, name: string } | null, consents: Array<{ channel: Channel, granted: boolean }>, latestNps: { score: number, respondedAt: string } | null, accountManager: { id: string, name: string, title: string } | null, lifetimeValue: Array<{ amount: string, currency: string }>, orders: Array<{ id: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, campaign: { id: string, name: string } | null }>, engagement: { score: number, lastTouchAt: string | null, touches: Array<{ type: EngagementType, occurredAt: string, campaign: { id: string, name: string } }> } } | null };
 
 export type Customer360ByEmailQueryVariables = Exact<{
   email: string;
 }>;
 
 
-export type Customer360ByEmailQuery = { customerByEmail: { id: string, firstName: string, lastName: string, email: string, country: string, lifecycleStage: LifecycleStage, orderCount: number, segment: { id: string, name: string } | null, consents: Array<{ channel: Channel, granted: boolean }>, latestNps: { score: number, respondedAt: string } | null, accountManager: { id: string, name: string, title: string, latestReview: { rating: number, period: string } | null } | null, lifetimeValue: Array<{ amount: string, currency: string }>, orders: Array<{ id: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, campaign: { id: string, name: string } | null }>, engagement: { score: number, lastTouchAt: string | null, touches: Array<{ type: EngagementType, occurredAt: string, campaign: { id: string, name: string } }> } } | null };
+export type Customer360ByEmailQuery = { customerByEmail: { id: string, firstName: string, lastName: string, email: string, country: string, lifecycleStage: LifecycleStage, orderCount: number, segment: { id: string, name: string } | null, consents: Array<{ channel: Channel, granted: boolean }>, latestNps: { score: number, respondedAt: string } | null, accountManager: { id: string, name: string, title: string } | null, lifetimeValue: Array<{ amount: string, currency: string }>, orders: Array<{ id: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, campaign: { id: string, name: string } | null }>, engagement: { score: number, lastTouchAt: string | null, touches: Array<{ type: EngagementType, occurredAt: string, campaign: { id: string, name: string } }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -163,10 +163,6 @@ export const Customer360FragmentDoc = new TypedDocumentString(`
     id
     name
     title
-    latestReview {
-      rating
-      period
-    }
   }
   orderCount
   lifetimeValue {
@@ -381,10 +377,6 @@ export const Customer360ByIdDocument = new TypedDocumentString(`
     id
     name
     title
-    latestReview {
-      rating
-      period
-    }
   }
   orderCount
   lifetimeValue {
@@ -446,10 +438,6 @@ export const Customer360ByEmailDocument = new TypedDocumentString(`
     id
     name
     title
-    latestReview {
-      rating
-      period
-    }
   }
   orderCount
   lifetimeValue {

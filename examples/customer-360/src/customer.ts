@@ -23,7 +23,6 @@ export function renderCustomer(c: Customer360): HTMLElement {
       card(
         'HR',
         ...field('Account manager', 'customer-manager', manager ? `${manager.name}, ${manager.title}` : '—'),
-        ...field('Manager review', 'customer-manager-review', manager?.latestReview ? `${manager.latestReview.rating}/5 (${manager.latestReview.period})` : '—'),
       ),
       card(
         'Sales',

@@ -5,12 +5,21 @@ import { h } from './dom.ts';
 import './style.css';
 
 // The gateway: ?gateway=URL wins, then VITE_GATEWAY_URL at build time, then npm start's default.
-const gatewayUrl =
-  new URLSearchParams(location.search).get('gateway') ?? import.meta.env.VITE_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
-const graph = createClient({ url: gatewayUrl });
+const params = new URLSearchParams(location.search);
+const gatewayUrl = params.get('gateway') ?? import.meta.env.VITE_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
+// The caller's token (what it may read depends on its roles): ?token= or the field, kept for the tab.
+let token = params.get('token') ?? sessionStorage.getItem('allygraph-token') ?? '';
+const graph = createClient({ url: gatewayUrl, headers: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}) });
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 byId('gateway-url').textContent = gatewayUrl;
+byId<HTMLInputElement>('token').value = token;
+byId<HTMLFormElement>('token-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  token = byId<HTMLInputElement>('token').value.trim();
+  sessionStorage.setItem('allygraph-token', token);
+  location.reload();
+});
 
 /** Shows `work`'s result in `target`, or the error the client reports, with its code. */
 async function show(target: HTMLElement, work: () => Promise<Node>): Promise<void> {

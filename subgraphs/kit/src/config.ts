@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DbTarget } from './db.ts';
+import { loadSecret } from '../../../lib/secrets.ts';
 
 /** The departments, in the order they are started and seeded. */
 export const DEPARTMENTS = ['crm', 'campaigns', 'sales', 'hr'] as const;
@@ -51,6 +52,23 @@ export function dbTargetFor(config: DataConfig, department: Department, mode: 's
 /** `FEED_SYNC_MS`: how often projections follow their feeds (orders -> conversions, engagement -> suppressions); 0 only at start. @default 5000 */
 export function feedSyncInterval(env: Env = process.env): number {
   return intVar(env, 'FEED_SYNC_MS', 5000, 0, 86_400_000);
+}
+
+/** `INTERNAL_SECRET`: signs (gateway) and verifies (subgraphs) the forwarded identity. Development: DATA_DIR/internal-secret. */
+export function internalSecret(env: Env = process.env): Uint8Array {
+  return loadSecret(env, 'INTERNAL_SECRET', 'internal-secret');
+}
+
+/**
+ * `SUBGRAPH_AUTH`: `on` (default) — subgraphs answer only requests carrying the gateway's
+ * signed identity; `off` — any caller, with a warning at start (refused in production).
+ */
+export function subgraphTrust(env: Env = process.env): { secret: Uint8Array } | 'any-caller' {
+  const mode = env.SUBGRAPH_AUTH || 'on';
+  if (mode !== 'on' && mode !== 'off') throw new ConfigError(`SUBGRAPH_AUTH must be on or off, got "${mode}"`);
+  if (mode === 'on') return { secret: internalSecret(env) };
+  if (env.NODE_ENV === 'production') throw new ConfigError('SUBGRAPH_AUTH=off is refused when NODE_ENV=production');
+  return 'any-caller';
 }
 
 /** `HOST`: the interface servers listen on. @default 127.0.0.1 */

@@ -10,15 +10,22 @@ export interface AppliedMigration {
 
 const FILE = /^(\d{3,})_([a-z0-9_]+)\.sql$/;
 
+/** Migrations every department gets (900 and up): the audit log. */
+export const KIT_MIGRATIONS_DIR = new URL('../migrations', import.meta.url).pathname;
+
 /**
- * Applies `dir`'s numbered .sql files in order into Postgres schema `schema`, each in its
- * own transaction, recording version and checksum in `<schema>.schema_migrations`.
- * A migration whose file changed after it was applied is an error, never a re-run.
+ * Applies `dir`'s numbered .sql files, then the kit's, in version order into Postgres schema
+ * `schema`, each in its own transaction, recording version and checksum in
+ * `<schema>.schema_migrations`. A migration whose file changed after it was applied is an
+ * error, never a re-run.
  */
 export async function migrate(db: Db, schema: string, dir: string): Promise<AppliedMigration[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const files = [
+    ...(await readdir(dir)).filter((f) => f.endsWith('.sql')).map((file) => ({ dir, file })),
+    ...(await readdir(KIT_MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).map((file) => ({ dir: KIT_MIGRATIONS_DIR, file })),
+  ].sort((a, b) => (a.file < b.file ? -1 : 1));
   const migrations = await Promise.all(
-    files.map(async (file) => {
+    files.map(async ({ dir, file }) => {
       const match = FILE.exec(file);
       if (!match) throw new Error(`migration file ${join(dir, file)} must be named NNN_name.sql`);
       const sql = await readFile(join(dir, file), 'utf8');

@@ -1,7 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
 import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, GraphQLScalarType, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import { authorize } from '../../../lib/authz/authorize.ts';
+import { POLICIES } from '../../../lib/authz/policies.ts';
+import { readAuthRequirements, type AuthRequirements } from '../../../lib/authz/requirements.ts';
+import { deniedError } from '../../../lib/authz/response.ts';
+import { IDENTITY_HEADER, IdentityHeaderError, verifyIdentity, type ForwardedIdentity } from '../../../lib/internal-identity.ts';
+import { AuditTrail, auditedRead, auditedWrite, auditLogResolver, isSensitive } from './audit.ts';
 import { GraphError } from './errors.ts';
 import type { Db, Queryable } from './db.ts';
 
@@ -9,6 +15,9 @@ import type { Db, Queryable } from './db.ts';
 export interface SubgraphContext<L> {
   db: Db;
   loaders: L;
+  /** The caller the gateway verified (subject null: anonymous). */
+  identity: ForwardedIdentity;
+  audit: AuditTrail;
 }
 
 export type ResolverContext<L> = MercuriusContext & SubgraphContext<L>;
@@ -34,21 +43,55 @@ export interface SubgraphDefinition<L> {
 export interface SubgraphServerOptions {
   /** Fastify logger; off in tests. @default false */
   logger?: boolean | { level: string };
+  /**
+   * How the subgraph trusts its callers: `{ secret }` verifies the gateway's signed
+   * `x-allygraph-identity` header and refuses (401) any request without a valid one;
+   * `'any-caller'` (SUBGRAPH_AUTH=off, development only) runs unsigned requests as
+   * {@link DEVELOPMENT_IDENTITY}.
+   */
+  trust: { secret: Uint8Array } | 'any-caller';
 }
 
-export async function createSubgraphServer<L>(
-  def: SubgraphDefinition<L>,
-  db: Db,
-  opts: SubgraphServerOptions = {},
-): Promise<FastifyInstance> {
+/** Who an unsigned request runs as when the subgraph trusts any caller (SUBGRAPH_AUTH=off). */
+export const DEVELOPMENT_IDENTITY: ForwardedIdentity = {
+  subject: 'local-development',
+  roles: ['it'],
+  scopes: ['crm:read', 'crm:write', 'pii:read', 'campaigns:read', 'campaigns:write', 'sales:read', 'sales:write', 'hr:read', 'hr:write', 'hr:reviews', 'feeds:sync', 'audit:read'],
+  employeeId: null,
+  operationName: null,
+  requestId: null,
+};
+
+export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db, opts: SubgraphServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
+  const identities = new WeakMap<object, ForwardedIdentity>();
+  if (opts.trust === 'any-caller') {
+    console.warn(`WARNING: subgraph ${def.name} trusts any caller (SUBGRAPH_AUTH=off): unsigned requests get full access. Development only.`);
+  }
+  // Subgraphs trust only the gateway: /graphql needs its signed identity header.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    const header = request.headers[IDENTITY_HEADER];
+    if (opts.trust === 'any-caller' && typeof header !== 'string') {
+      identities.set(request, DEVELOPMENT_IDENTITY);
+      return;
+    }
+    try {
+      if (typeof header !== 'string') throw new IdentityHeaderError(`missing ${IDENTITY_HEADER}: subgraphs answer only the gateway`);
+      identities.set(request, verifyIdentity(opts.trust === 'any-caller' ? new Uint8Array() : opts.trust.secret, header));
+    } catch (err) {
+      if (opts.trust === 'any-caller' || !(err instanceof IdentityHeaderError)) throw err;
+      return reply.code(401).send({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
   // Mercurius' response schema types error paths as strings, turning list indices into "0";
   // the gateway then cannot map entity-fetch errors back to the client's path. Plain JSON
   // serialization keeps the indices numeric, as the GraphQL spec requires.
   app.addHook('onRoute', (route) => {
     if (route.url === '/graphql' && route.schema?.response) route.schema = { ...route.schema, response: undefined };
   });
-  const resolvers: Record<string, unknown> = { ...(def.resolvers as Record<string, unknown>) };
+  const requirements = readAuthRequirements(def.sdl);
+  const resolvers = withAudit(def, requirements);
   for (const [type, resolve] of Object.entries(def.references)) {
     resolvers[type] = {
       ...(resolvers[type] as object | undefined),
@@ -60,7 +103,11 @@ export async function createSubgraphServer<L>(
     schema: def.sdl,
     resolvers: resolvers as IResolvers,
     graphiql: false,
-    context: (): SubgraphContext<L> => ({ db, loaders: def.createLoaders(db) }),
+    context: (request): SubgraphContext<L> => {
+      const identity = identities.get(request) ?? DEVELOPMENT_IDENTITY;
+      const audit = new AuditTrail(def.name, identity);
+      return { db: audit.wrap(db), loaders: def.createLoaders(db), identity, audit };
+    },
     // Every GraphQL error answers 200 with the errors in the body (GraphQL over HTTP with
     // application/json): a 400 would reach clients as the gateway's opaque INTERNAL_SERVER_ERROR
     // instead of the BAD_USER_INPUT that names the bad variable.
@@ -68,6 +115,20 @@ export async function createSubgraphServer<L>(
       ...mercurius.defaultErrorFormatter(maskInternalErrors(execution, ctx), ctx),
       statusCode: 200,
     }),
+  });
+  // Defence in depth: the gateway already removed what the caller may not read; a request
+  // that still asks for it (a bug, or a leaked internal secret) is refused whole.
+  app.graphql.addHook('preExecution', async (schema, document, ctx, variables) => {
+    const { identity } = ctx as unknown as SubgraphContext<L>;
+    const principal = identity.subject === null ? null : { ...identity, subject: identity.subject };
+    const denied = authorize({ schema, requirements, document, variables, principal, policies: POLICIES })?.denied ?? [];
+    if (denied.length > 0) {
+      const [first] = denied;
+      throw new GraphError(first.code, deniedError(first).message, { field: first.coordinate });
+    }
+  });
+  app.graphql.addHook('onResolution', async (_execution, ctx) => {
+    await (ctx as unknown as SubgraphContext<L>).audit.flushReads(db);
   });
   app.get('/health', async (_req, reply) => {
     try {
@@ -88,10 +149,37 @@ function maskInternalErrors(execution: FailedExecution, ctx: MercuriusContext): 
     const original = error.originalError as (Error & { errors?: unknown }) | undefined;
     if (!original || original instanceof GraphError || Array.isArray(original.errors)) return error;
     ctx.reply?.log.error({ err: original, path: error.path }, 'resolver failed');
+    if (process.env.DEBUG_MASKED) console.error('MASKED', original);
     return new GraphQLError('Internal server error', {
       path: error.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });
   return { ...execution, errors } as FailedExecution;
+}
+
+type Resolver = GraphQLFieldResolver<unknown, { audit: AuditTrail }>;
+
+/**
+ * The department's resolvers plus the audit: sensitive fields (PII, reviews) record each
+ * read, every mutation records its write, and `Query.<department>AuditLog` reads the trail.
+ */
+function withAudit<L>(def: SubgraphDefinition<L>, requirements: AuthRequirements): Record<string, unknown> {
+  const resolvers: Record<string, Record<string, unknown>> = {};
+  for (const [type, map] of Object.entries(def.resolvers as Record<string, unknown>)) {
+    resolvers[type] = typeof map === 'object' && map !== null && !(map instanceof GraphQLScalarType) ? { ...map } : (map as Record<string, unknown>);
+  }
+  const field = (type: string, name: string) => (resolvers[type] ??= {})[name] as Resolver | undefined;
+  for (const [coordinate, r] of requirements.fields) {
+    const [type, name] = coordinate.split('.');
+    if (type === 'Mutation') resolvers.Mutation[name] = auditedWrite(coordinate, field(type, name)!);
+    else if (isSensitive(r.scopes, r.policies)) resolvers[type][name] = auditedRead(coordinate, field(type, name));
+  }
+  for (const [type, r] of requirements.types) {
+    if (!isSensitive(r.scopes, r.policies)) continue;
+    resolvers[type] ??= {};
+    resolvers[type].id = auditedRead(`${type}.id`, field(type, 'id'));
+  }
+  (resolvers.Query ??= {})[`${def.name}AuditLog`] = auditLogResolver(def.name);
+  return resolvers;
 }

@@ -49,6 +49,38 @@ export type AttributionModel =
   | 'LINEAR'
   | 'TIME_DECAY';
 
+/** One audit record: who read sensitive data or wrote, when, through which operation. Shared value type, defined by every subgraph; each department keeps its own append-only trail. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The caller's token subject; null when anonymous. */
+  actor?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The department whose data was read or written. */
+  department: Scalars['String']['output'];
+  /** Field coordinates read (e.g. Customer.email) or the mutation that wrote (e.g. Mutation.createCustomer). */
+  fields: Array<Scalars['String']['output']>;
+  /** The entry's id within its department's trail. */
+  id: Scalars['ID']['output'];
+  /** Read or write. */
+  kind: AuditKind;
+  /** The client's operation name. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** Ids of the records read or written. */
+  recordIds: Array<Scalars['String']['output']>;
+  /** The gateway's request id (x-request-id). */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The caller's roles. */
+  roles: Array<Scalars['String']['output']>;
+};
+
+/** What an audit entry records: a read of sensitive data, or a write. Shared enum, defined by every subgraph. */
+export type AuditKind =
+  /** A read of PII or HR review data. */
+  | 'READ'
+  /** A mutation. */
+  | 'WRITE';
+
 /** Outcome of an idempotent bulk write. Shared value type (crm, campaigns). */
 export type BulkWriteResult = {
   __typename?: 'BulkWriteResult';
@@ -453,6 +485,8 @@ export type Query = {
   campaign?: Maybe<Campaign>;
   /** (campaigns) Campaigns, filtered and sorted; at most 100 per page (default 20). */
   campaigns: CampaignConnection;
+  /** (IT) This department's audit trail, newest first: every read of PII or HR review data and every write since `since`, optionally of one actor or kind; at most `first` (1-1000) entries. */
+  campaignsAuditLog: Array<AuditEntry>;
   /** (campaigns) How far the conversions projection has followed sales' order feed (an orderFeed position). */
   conversionFeedPosition?: Maybe<Scalars['String']['output']>;
   /**
@@ -479,6 +513,14 @@ export type QueryCampaignsArgs = {
   filter?: InputMaybe<CampaignFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CampaignOrder>;
+};
+
+
+export type QueryCampaignsAuditLogArgs = {
+  actor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AuditKind>;
+  since: Scalars['DateTime']['input'];
 };
 
 
@@ -681,10 +723,12 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AttributionModel: AttributionModel;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditKind: AuditKind;
   BulkWriteResult: ResolverTypeWrapper<BulkWriteResult>;
   Campaign: ResolverTypeWrapper<CampaignRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CampaignAttribution: ResolverTypeWrapper<CampaignAttributionRow>;
   CampaignConnection: ResolverTypeWrapper<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignEdge']> }>;
   CampaignEdge: ResolverTypeWrapper<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>;
@@ -727,10 +771,11 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  AuditEntry: AuditEntry;
+  ID: Scalars['ID']['output'];
   BulkWriteResult: BulkWriteResult;
   Campaign: CampaignRow;
   Float: Scalars['Float']['output'];
-  ID: Scalars['ID']['output'];
   CampaignAttribution: CampaignAttributionRow;
   CampaignConnection: Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignEdge']> };
   CampaignEdge: Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] };
@@ -768,6 +813,19 @@ export type AbTestResolvers<ContextType = Context, ParentType extends ResolversP
   significant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   verdict?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   winner?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditKind'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BulkWriteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkWriteResult'] = ResolversParentTypes['BulkWriteResult']> = {
@@ -908,6 +966,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, Partial<QueryCampaignsArgs>>;
+  campaignsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryCampaignsAuditLogArgs, 'first' | 'since'>>;
   conversionFeedPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   engagementFeed?: Resolver<ResolversTypes['EngagementFeedPage'], ParentType, ContextType, RequireFields<QueryEngagementFeedArgs, 'first' | 'types'>>;
   engagementKpis?: Resolver<Array<ResolversTypes['EngagementKpiPoint']>, ParentType, ContextType, RequireFields<QueryEngagementKpisArgs, 'from' | 'interval' | 'timeZone' | 'to'>>;
@@ -947,6 +1006,7 @@ export type VariantResultResolvers<ContextType = Context, ParentType extends Res
 
 export type Resolvers<ContextType = Context> = {
   AbTest?: AbTestResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   BulkWriteResult?: BulkWriteResultResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
   CampaignAttribution?: CampaignAttributionResolvers<ContextType>;

@@ -17,6 +17,38 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One audit record: who read sensitive data or wrote, when, through which operation. Shared value type, defined by every subgraph; each department keeps its own append-only trail. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The caller's token subject; null when anonymous. */
+  actor?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The department whose data was read or written. */
+  department: Scalars['String']['output'];
+  /** Field coordinates read (e.g. Customer.email) or the mutation that wrote (e.g. Mutation.createCustomer). */
+  fields: Array<Scalars['String']['output']>;
+  /** The entry's id within its department's trail. */
+  id: Scalars['ID']['output'];
+  /** Read or write. */
+  kind: AuditKind;
+  /** The client's operation name. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** Ids of the records read or written. */
+  recordIds: Array<Scalars['String']['output']>;
+  /** The gateway's request id (x-request-id). */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The caller's roles. */
+  roles: Array<Scalars['String']['output']>;
+};
+
+/** What an audit entry records: a read of sensitive data, or a write. Shared enum, defined by every subgraph. */
+export type AuditKind =
+  /** A read of PII or HR review data. */
+  | 'READ'
+  /** A mutation. */
+  | 'WRITE';
+
 /** Outcome of an idempotent bulk write. Shared value type (crm, campaigns). */
 export type BulkWriteResult = {
   __typename?: 'BulkWriteResult';
@@ -279,6 +311,8 @@ export type Query = {
    * optional filters (latest NPS answer within [minNps, maxNps]). Ordered by id.
    */
   audience: CustomerConnection;
+  /** (IT) This department's audit trail, newest first: every read of PII or HR review data and every write since `since`, optionally of one actor or kind; at most `first` (1-1000) entries. */
+  crmAuditLog: Array<AuditEntry>;
   /** (crm) A customer by id; null when unknown. */
   customer?: Maybe<Customer>;
   /** (crm) A customer by email address; null when unknown. */
@@ -308,6 +342,15 @@ export type QueryAudienceArgs = {
   maxNps?: InputMaybe<Scalars['Int']['input']>;
   minNps?: InputMaybe<Scalars['Int']['input']>;
   segmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Read entry points of every department; each field names the subgraph that resolves it. */
+export type QueryCrmAuditLogArgs = {
+  actor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AuditKind>;
+  since: Scalars['DateTime']['input'];
 };
 
 
@@ -562,14 +605,16 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditKind: AuditKind;
   BulkWriteResult: ResolverTypeWrapper<BulkWriteResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Channel: Channel;
   Consent: ResolverTypeWrapper<ConsentRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateCustomerInput: CreateCustomerInput;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
@@ -599,13 +644,14 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AuditEntry: AuditEntry;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   BulkWriteResult: BulkWriteResult;
   Int: Scalars['Int']['output'];
   Consent: ConsentRow;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   CreateCustomerInput: CreateCustomerInput;
-  ID: Scalars['ID']['output'];
   Customer: CustomerRow;
   CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
@@ -625,6 +671,19 @@ export type ResolversParentTypes = {
   Segment: SegmentRow;
   SuppressionInput: SuppressionInput;
   UpdateCustomerInput: UpdateCustomerInput;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditKind'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BulkWriteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkWriteResult'] = ResolversParentTypes['BulkWriteResult']> = {
@@ -709,6 +768,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   audience?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryAudienceArgs, 'channel'>>;
+  crmAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryCrmAuditLogArgs, 'first' | 'since'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByEmail?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByEmailArgs, 'email'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
@@ -737,6 +797,7 @@ export type SegmentResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   BulkWriteResult?: BulkWriteResultResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;

@@ -17,6 +17,38 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One audit record: who read sensitive data or wrote, when, through which operation. Shared value type, defined by every subgraph; each department keeps its own append-only trail. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The caller's token subject; null when anonymous. */
+  actor?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The department whose data was read or written. */
+  department: Scalars['String']['output'];
+  /** Field coordinates read (e.g. Customer.email) or the mutation that wrote (e.g. Mutation.createCustomer). */
+  fields: Array<Scalars['String']['output']>;
+  /** The entry's id within its department's trail. */
+  id: Scalars['ID']['output'];
+  /** Read or write. */
+  kind: AuditKind;
+  /** The client's operation name. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** Ids of the records read or written. */
+  recordIds: Array<Scalars['String']['output']>;
+  /** The gateway's request id (x-request-id). */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The caller's roles. */
+  roles: Array<Scalars['String']['output']>;
+};
+
+/** What an audit entry records: a read of sensitive data, or a write. Shared enum, defined by every subgraph. */
+export type AuditKind =
+  /** A read of PII or HR review data. */
+  | 'READ'
+  /** A mutation. */
+  | 'WRITE';
+
 /** An employee's department. Owned by HR. */
 export type Department =
   | 'HR'
@@ -194,6 +226,8 @@ export type Query = {
   employee?: Maybe<Employee>;
   /** (hr) Employees, filtered and sorted; at most 100 per page (default 20). */
   employees: EmployeeConnection;
+  /** (IT) This department's audit trail, newest first: every read of PII or HR review data and every write since `since`, optionally of one actor or kind; at most `first` (1-1000) entries. */
+  hrAuditLog: Array<AuditEntry>;
 };
 
 
@@ -207,6 +241,14 @@ export type QueryEmployeesArgs = {
   filter?: InputMaybe<EmployeeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EmployeeOrder>;
+};
+
+
+export type QueryHrAuditLogArgs = {
+  actor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AuditKind>;
+  since: Scalars['DateTime']['input'];
 };
 
 /** A sales quota of one employee for one period. Owned by HR. */
@@ -335,11 +377,13 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditKind: AuditKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Department: Department;
   Employee: ResolverTypeWrapper<EmployeeRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   EmployeeConnection: ResolverTypeWrapper<Omit<EmployeeConnection, 'edges'> & { edges: Array<ResolversTypes['EmployeeEdge']> }>;
   EmployeeEdge: ResolverTypeWrapper<Omit<EmployeeEdge, 'node'> & { node: ResolversTypes['Employee'] }>;
   EmployeeFilter: EmployeeFilter;
@@ -361,10 +405,11 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  DateTime: Scalars['DateTime']['output'];
-  Employee: EmployeeRow;
+  AuditEntry: AuditEntry;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Employee: EmployeeRow;
   EmployeeConnection: Omit<EmployeeConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmployeeEdge']> };
   EmployeeEdge: Omit<EmployeeEdge, 'node'> & { node: ResolversParentTypes['Employee'] };
   EmployeeFilter: EmployeeFilter;
@@ -380,6 +425,19 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Quota: QuotaRow;
   SetQuotaInput: SetQuotaInput;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditKind'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -444,6 +502,7 @@ export type PerformanceReviewResolvers<ContextType = Context, ParentType extends
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
   employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, Partial<QueryEmployeesArgs>>;
+  hrAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryHrAuditLogArgs, 'first' | 'since'>>;
 };
 
 export type QuotaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quota'] = ResolversParentTypes['Quota'], FederationReferenceType extends FederationReferenceTypes['Quota'] = FederationReferenceTypes['Quota']> = {
@@ -455,6 +514,7 @@ export type QuotaResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Employee?: EmployeeResolvers<ContextType>;
   EmployeeConnection?: EmployeeConnectionResolvers<ContextType>;

@@ -17,6 +17,38 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One audit record: who read sensitive data or wrote, when, through which operation. Shared value type, defined by every subgraph; each department keeps its own append-only trail. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The caller's token subject; null when anonymous. */
+  actor?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The department whose data was read or written. */
+  department: Scalars['String']['output'];
+  /** Field coordinates read (e.g. Customer.email) or the mutation that wrote (e.g. Mutation.createCustomer). */
+  fields: Array<Scalars['String']['output']>;
+  /** The entry's id within its department's trail. */
+  id: Scalars['ID']['output'];
+  /** Read or write. */
+  kind: AuditKind;
+  /** The client's operation name. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** Ids of the records read or written. */
+  recordIds: Array<Scalars['String']['output']>;
+  /** The gateway's request id (x-request-id). */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The caller's roles. */
+  roles: Array<Scalars['String']['output']>;
+};
+
+/** What an audit entry records: a read of sensitive data, or a write. Shared enum, defined by every subgraph. */
+export type AuditKind =
+  /** A read of PII or HR review data. */
+  | 'READ'
+  /** A mutation. */
+  | 'WRITE';
+
 export type Campaign = {
   __typename?: 'Campaign';
   /** (sales) Non-cancelled orders whose direct source is this campaign. */
@@ -252,6 +284,8 @@ export type Query = {
   products: Array<Product>;
   /** (sales) Monthly retention cohorts (months of `timeZone`) for first orders in [from, to). */
   retentionCohorts: Array<RetentionCohort>;
+  /** (IT) This department's audit trail, newest first: every read of PII or HR review data and every write since `since`, optionally of one actor or kind; at most `first` (1-1000) entries. */
+  salesAuditLog: Array<AuditEntry>;
   /**
    * (sales) Revenue, orders and new customers per bucket in [from, to); buckets start at local midnight
    * (Mondays for weeks, the 1st for months) in `timeZone`, an IANA name.
@@ -289,6 +323,14 @@ export type QueryRetentionCohortsArgs = {
   months?: Scalars['Int']['input'];
   timeZone?: Scalars['String']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QuerySalesAuditLogArgs = {
+  actor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AuditKind>;
+  since: Scalars['DateTime']['input'];
 };
 
 
@@ -457,16 +499,18 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditKind: AuditKind;
   Campaign: ResolverTypeWrapper<CampaignRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Customer: ResolverTypeWrapper<EntityRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Employee: ResolverTypeWrapper<EntityRef>;
   Interval: Interval;
   Money: ResolverTypeWrapper<Money>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
@@ -491,15 +535,16 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AuditEntry: AuditEntry;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   Campaign: CampaignRef;
   Int: Scalars['Int']['output'];
-  ID: Scalars['ID']['output'];
   Float: Scalars['Float']['output'];
   Customer: EntityRef;
   DateTime: Scalars['DateTime']['output'];
   Employee: EntityRef;
   Money: Money;
-  String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
@@ -517,6 +562,19 @@ export type ResolversParentTypes = {
   Quota: QuotaRef;
   RetentionCohort: RetentionCohort;
   SalesKpiPoint: SalesKpiPoint;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditKind'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign'], FederationReferenceType extends FederationReferenceTypes['Campaign'] = FederationReferenceTypes['Campaign']> = {
@@ -613,6 +671,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'sku'>>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   retentionCohorts?: Resolver<Array<ResolversTypes['RetentionCohort']>, ParentType, ContextType, RequireFields<QueryRetentionCohortsArgs, 'from' | 'months' | 'timeZone' | 'to'>>;
+  salesAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QuerySalesAuditLogArgs, 'first' | 'since'>>;
   salesKpis?: Resolver<Array<ResolversTypes['SalesKpiPoint']>, ParentType, ContextType, RequireFields<QuerySalesKpisArgs, 'from' | 'interval' | 'timeZone' | 'to'>>;
 };
 
@@ -639,6 +698,7 @@ export type SalesKpiPointResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

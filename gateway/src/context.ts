@@ -1,0 +1,12 @@
+import type { BaseContext } from '@apollo/server';
+import type { Identity } from './auth/identity.ts';
+
+/** Per-request context of the gateway. */
+export interface GatewayContext extends BaseContext {
+  /** The verified caller; null for an anonymous request. */
+  identity: Identity | null;
+  /** Echoed in `x-request-id`, forwarded to subgraphs, and printed with every logged error. */
+  requestId: string;
+  /** The signed identity header value for subgraph fetches (signed once per request); null without an internal secret. */
+  forwardedIdentity(): string | null;
+}
