@@ -68,7 +68,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     supergraphSdl: stripLinkedFeatures(opts.supergraphSdl, ENFORCED_FEATURES),
     buildService: ({ name, url }) => new ForwardingDataSource({ url: overrides[name.toLowerCase()] ?? url }),
   });
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [operationNamePlugin];
   if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
   if (opts.limits) plugins.push(operationLimitsPlugin({ costs: readCostDirectives(opts.supergraphSdl), limits: opts.limits }));
   if (requirements.fields.size > 0 || requirements.types.size > 0) plugins.push(authorizationPlugin(requirements, POLICIES));
@@ -99,6 +99,17 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     },
   };
 }
+
+/** Records the resolved operation name in the context (for the forwarded identity and the audit). */
+const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation(rc) {
+        rc.contextValue.operationName = rc.operationName;
+      },
+    };
+  },
+};
 
 /** Subgraph fetches carry the signed caller identity and the request id. */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {

@@ -7,6 +7,8 @@ export interface GatewayContext extends BaseContext {
   identity: Identity | null;
   /** Echoed in `x-request-id`, forwarded to subgraphs, and printed with every logged error. */
   requestId: string;
+  /** The operation's name once resolved (from the document, not only the request body). */
+  operationName: string | null;
   /** The signed identity header value for subgraph fetches (signed once per request); null without an internal secret. */
   forwardedIdentity(): string | null;
 }

@@ -97,18 +97,19 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
   }
 
   let forwarded: string | null | undefined;
-  const operationName = typeof (body as { operationName?: unknown })?.operationName === 'string' ? (body as { operationName: string }).operationName : url.searchParams.get('operationName');
   const context: GatewayContext = {
     identity,
     requestId,
-    forwardedIdentity: () => {
+    operationName: null,
+    // A method: Apollo Server may hand plugins and data sources a copy of this object.
+    forwardedIdentity(this: GatewayContext) {
       if (forwarded !== undefined || !opts.internalSecret) return (forwarded ??= null);
       return (forwarded = signIdentity(opts.internalSecret, {
         subject: identity?.subject ?? null,
         roles: identity?.roles ?? [],
         scopes: identity?.scopes ?? [],
         employeeId: identity?.employeeId ?? null,
-        operationName,
+        operationName: this.operationName,
         requestId,
       }));
     },

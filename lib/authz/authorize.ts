@@ -106,14 +106,21 @@ export function authorize(opts: AuthorizeOptions): Authorized | null {
 
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, path: string[]): SelectionSetNode => {
     const out: SelectionNode[] = [];
+    // A denied non-null field nulls this whole object; siblings are still checked so every denied path is reported.
+    let bubbled = false;
     for (const sel of set.selections) {
       if (!included(sel, opts.variables)) {
         out.push(sel);
         continue;
       }
       if (sel.kind === Kind.FIELD) {
-        const kept = field(sel, parent, path);
-        if (kept) out.push(kept);
+        try {
+          const kept = field(sel, parent, path);
+          if (kept) out.push(kept);
+        } catch (err) {
+          if (!(err instanceof Bubble)) throw err;
+          bubbled = true;
+        }
         continue;
       }
       const fragment = sel.kind === Kind.INLINE_FRAGMENT ? sel : fragments.get(sel.name.value);
@@ -127,13 +134,19 @@ export function authorize(opts: AuthorizeOptions): Authorized | null {
           continue;
         }
       }
-      out.push({
-        kind: Kind.INLINE_FRAGMENT,
-        typeCondition: fragment.typeCondition,
-        directives: sel.directives,
-        selectionSet: walk(fragment.selectionSet, condition, path),
-      });
+      try {
+        out.push({
+          kind: Kind.INLINE_FRAGMENT,
+          typeCondition: fragment.typeCondition,
+          directives: sel.directives,
+          selectionSet: walk(fragment.selectionSet, condition, path),
+        });
+      } catch (err) {
+        if (!(err instanceof Bubble)) throw err;
+        bubbled = true;
+      }
     }
+    if (bubbled) throw new Bubble();
     return { kind: Kind.SELECTION_SET, selections: out.length ? out : [placeholder()] };
   };
 

@@ -28,6 +28,8 @@ export interface TestGraph {
   /** The gateway's GraphQL endpoint. */
   url: string;
   subgraphUrls: Record<Department, string>;
+  /** The supergraph the gateway serves (composed at the subgraphs' actual URLs), for more gateways in front of them. */
+  supergraphSdl: string;
   /** The test's own copy of the seeded data (all four departments), for expected values. */
   db: Db;
   /** Secrets of this graph: tokens signed with `jwtSecret` are accepted; subgraphs trust `internalSecret`. */
@@ -68,6 +70,7 @@ export async function startGraph(gateway: Partial<GatewayOptions> = {}): Promise
   return {
     url: graph.gatewayUrl,
     subgraphUrls: graph.subgraphUrls,
+    supergraphSdl: graph.supergraphSdl,
     db: copy.db,
     jwtSecret,
     internalSecret,

@@ -23,6 +23,8 @@ export interface CustomerQuery extends PageArgs {
     search?: string | null;
   } | null;
   sort: keyof typeof SORTS;
+  /** Whether `search` may match emails (the caller reads PII); names only otherwise. */
+  searchEmail: boolean;
 }
 
 export function customersByIds(q: Queryable, ids: readonly string[]): Promise<CustomerRow[]> {
@@ -42,7 +44,7 @@ export function pageCustomers(q: Queryable, query: CustomerQuery): Promise<Conne
     when(f.lifecycleStage, '"lifecycleStage" = $?'),
     when(f.country?.toUpperCase(), 'country = $?'),
     when(f.accountManagerId, '"accountManagerId" = $?'),
-    when(search, '("firstName" ILIKE $? OR "lastName" ILIKE $? OR email ILIKE $?)'),
+    when(search, query.searchEmail ? '("firstName" ILIKE $? OR "lastName" ILIKE $? OR email ILIKE $?)' : '("firstName" ILIKE $? OR "lastName" ILIKE $?)'),
   ];
   return fetchPage<CustomerRow>(q, { ...query, from: CUSTOMERS, sort: SORTS[query.sort], where });
 }

@@ -5,6 +5,8 @@ import { bucketRange } from '../../../kit/src/periods.ts';
 import { intRange } from '../../../kit/src/validate.ts';
 import { pageAudience, suppressionFeedPosition } from '../data/audiences.ts';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
+import { GraphError } from '../../../kit/src/errors.ts';
+import type { Context } from '../context.ts';
 
 export const Query: QueryResolvers = {
   customer: (_root, { id }, ctx) => ctx.loaders.customer.load(id),
@@ -12,7 +14,9 @@ export const Query: QueryResolvers = {
   customers: (_root, args, ctx) =>
     pageCustomers(ctx.db, {
       filter: args.filter,
-      sort: args.orderBy?.field ?? 'CREATED_AT',
+      // Without pii:read, emails are no oracle: search ignores them and sorting by them is refused.
+      searchEmail: ctx.identity.scopes.includes('pii:read'),
+      sort: emailSortAllowed(args.orderBy?.field ?? 'CREATED_AT', ctx),
       direction: args.orderBy?.direction ?? 'ASC',
       first: args.first,
       after: args.after,
@@ -32,3 +36,11 @@ export const Query: QueryResolvers = {
     return rows.map((r) => ({ ...r, nps: npsScore(r) }));
   },
 };
+
+/** Sorting by email reveals emails (order and cursors): only for callers who read PII. */
+function emailSortAllowed<F extends string>(field: F, ctx: Context): F {
+  if (field === 'EMAIL' && !ctx.identity.scopes.includes('pii:read')) {
+    throw new GraphError('FORBIDDEN', 'not authorized to sort customers by EMAIL: needs scope pii:read', { field: 'orderBy.field' });
+  }
+  return field;
+}

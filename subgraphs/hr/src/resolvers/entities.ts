@@ -3,6 +3,7 @@ import { hrErrors } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
 import { quotaKey, quotaPeriod } from '../../../kit/src/periods.ts';
 import type { EmployeeRow } from '../data/rows.ts';
+import type { Context } from '../context.ts';
 import type { EmployeeResolvers, PerformanceReviewResolvers, QuotaResolvers } from '../__generated__/resolvers.ts';
 
 export const Employee: EmployeeResolvers = {
@@ -12,9 +13,19 @@ export const Employee: EmployeeResolvers = {
   // A malformed period can never match a quota; saying so beats a silent null.
   quota: (e, { period }, ctx) => ctx.loaders.quota.load(quotaKey(e.id, quotaPeriod('period', period))),
   quotas: (e, _args, ctx) => ctx.loaders.quotas.load(e.id),
-  latestReview: (e, _args, ctx) => ctx.loaders.latestReview.load(e.id),
-  reviews: (e, _args, ctx) => ctx.loaders.reviews.load(e.id),
+  latestReview: (e, _args, ctx) => (mayReadReviewsOf(e, ctx) ? ctx.loaders.latestReview.load(e.id) : null),
+  reviews: (e, _args, ctx) => (mayReadReviewsOf(e, ctx) ? ctx.loaders.reviews.load(e.id) : []),
 };
+
+/**
+ * Row-level rule for performance reviews: HR (`hr:reviews`) reads all; any other employee
+ * reads their own and their direct reports'. Others' reviews read as none (null, []).
+ */
+export function mayReadReviewsOf(e: EmployeeRow, ctx: Context): boolean {
+  const { scopes, employeeId } = ctx.identity;
+  if (scopes.includes('hr:reviews')) return true;
+  return employeeId !== null && (e.id === employeeId || e.managerId === employeeId);
+}
 
 export const Quota: QuotaResolvers = {
   employee: (q, _args, ctx) => existingEmployee(ctx.loaders, q.employeeId),
