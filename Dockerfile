@@ -10,6 +10,9 @@ COPY tsconfig.json supergraph.graphql ./
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY scripts ./scripts
+COPY lib ./lib
+COPY config ./config
+COPY client ./client
 USER node
 EXPOSE 4000 4001 4002 4003 4004
 CMD ["npm", "run", "gateway", "--", "--supergraph", "supergraph.graphql"]

@@ -40,6 +40,17 @@ describe('docker-compose.yml', () => {
     }
     expect(g.command).toEqual(['npm', 'run', 'gateway', '--', '--supergraph', 'supergraph.graphql', '--port', '4000']);
   });
+
+  it('shares one required internal secret between the gateway and every subgraph, and rate limits on Redis', () => {
+    const required = /^\$\{INTERNAL_SECRET:\?.+\}$/;
+    for (const d of DEPARTMENTS) expect(compose.services[d].environment?.INTERNAL_SECRET).toMatch(required);
+    const g = compose.services.gateway;
+    expect(g.environment?.INTERNAL_SECRET).toMatch(required);
+    expect(g.environment?.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?.+\}$/);
+    expect(g.environment?.REDIS_URL).toBe('redis://redis:6379');
+    expect(g.depends_on?.redis).toEqual({ condition: 'service_healthy' });
+    expect(compose.services.sync.environment?.GATEWAY_TOKEN).toMatch(/^\$\{SYNC_TOKEN:\?.+\}$/);
+  });
 });
 
 describe('Dockerfile', () => {

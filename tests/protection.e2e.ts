@@ -93,7 +93,7 @@ describe('operation limits (DEFAULT_LIMITS) on our graph', () => {
 
   // BUG (reported): no subgraph declares @listSize, so every list counts as defaultListSize (10)
   // whatever its `first`: this estimates 21 like `first: 1`, passes, and crm refuses it instead.
-  it.fails('counts a huge `first` (customers(first: 100000)) as too expensive', async () => {
+  it.only('counts a huge `first` (customers(first: 100000)) as too expensive', async () => {
     const [res, statements] = await counting(() => graph.gql('{ customers(first: 100000) { edges { node { id } } } }'));
     expect({ status: res.status, code: res.body.errors?.[0].extensions?.code, statements }).toEqual({ status: 400, code: 'COST_ESTIMATED_TOO_EXPENSIVE', statements: 0 });
   });
@@ -177,11 +177,11 @@ describe('a rate limit shared through Redis by two gateways', () => {
   it('refuses the 6th request of a subject spread over both gateways, and serves another subject', async () => {
     const prefix = `allygraph:test:${randomUUID()}:`;
     const limiter = () => createRateLimiter({ limit: 5, windowMs: 60_000, redisUrl, prefix });
-    const shared = await startGraph({ rateLimiter: await limiter() });
-    closers.push(() => shared.close());
-    const a = shared.url;
-    const b = await extraGateway(shared, { rateLimiter: await limiter() });
-    const alice = await bearer(shared, { roles: ['analyst'], subject: 'rl-alice' });
+    // Both in front of the same subgraphs. (Not startGraph's own gateway: its start-up feed sync
+    // spends more than 5 requests of the feed-sync subject through that gateway.)
+    const a = await extraGateway(graph, { rateLimiter: await limiter() });
+    const b = await extraGateway(graph, { rateLimiter: await limiter() });
+    const alice = await bearer(graph, { roles: ['analyst'], subject: 'rl-alice' });
     const query = { query: '{ segments { id } }' };
 
     const served = [];
@@ -192,13 +192,15 @@ describe('a rate limit shared through Redis by two gateways', () => {
     expect(served).toEqual([[200, '4'], [200, '3'], [200, '2'], [200, '1'], [200, '0']]);
 
     for (const url of [b, a]) {
-      const res = await post(url, query, alice);
+      const [res, statements] = await counting(() => post(url, query, alice));
       const seconds = Number(res.headers.get('retry-after'));
       expect(seconds).toBeGreaterThanOrEqual(1);
       expect(seconds).toBeLessThanOrEqual(12); // one request refills every 60 s / 5
-      expect({ status: res.status, limit: res.headers.get('ratelimit-limit'), body: res.body }).toEqual({
+      expect({ status: res.status, limit: res.headers.get('ratelimit-limit'), remaining: res.headers.get('ratelimit-remaining'), body: res.body, statements }).toEqual({
         status: 429,
         limit: '5',
+        remaining: '0',
+        statements: 0,
         body: {
           errors: [{
             message: `rate limit of 5 requests exceeded for subject rl-alice; retry in ${seconds} s`,
@@ -207,7 +209,7 @@ describe('a rate limit shared through Redis by two gateways', () => {
         },
       });
     }
-    const bob = await post(b, query, await bearer(shared, { roles: ['analyst'], subject: 'rl-bob' }));
+    const bob = await post(b, query, await bearer(graph, { roles: ['analyst'], subject: 'rl-bob' }));
     expect({ status: bob.status, remaining: bob.headers.get('ratelimit-remaining'), errors: bob.body.errors }).toEqual({ status: 200, remaining: '4', errors: undefined });
   });
 });
@@ -284,7 +286,7 @@ describe('masked internal errors (hr unreachable)', () => {
 
   // BUG (reported): a transport failure reaches the masking plugin without extensions.serviceName
   // (@apollo/gateway pushes the fetch error as is), so the masked error cannot name the subgraph.
-  it.fails('names the unreachable subgraph (serviceName: hr)', async () => {
+  it.only('names the unreachable subgraph (serviceName: hr)', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await post(url, { query: '{ employees(first: 1) { edges { node { id } } } }' }, await bearer(graph, ADMIN!)).finally(() => log.mockRestore());
     expect(res.body.errors?.[0].extensions?.serviceName).toBe('hr');
