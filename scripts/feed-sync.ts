@@ -111,7 +111,7 @@ interface FeedEvent {
 }
 
 /** Applies every unsubscribe and bounce since the last sync to CRM; returns how many suppressions changed. */
-export function syncSuppressions(client: GraphClient, pageSize = 10_000): Promise<number> {
+export function syncSuppressions(client: GraphClient, pageSize = 1000): Promise<number> {
   return follow<FeedEvent>(
     async () => (await call<{ suppressionFeedPosition: string | null }>(client, SUPPRESSION_POSITION)).suppressionFeedPosition,
     async (after) => {

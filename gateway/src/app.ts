@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { POLICIES } from '../../lib/authz/policies.ts';
 import { readAuthRequirements, SECURITY_SPECS } from '../../lib/authz/requirements.ts';
 import { IDENTITY_HEADER } from '../../lib/internal-identity.ts';
@@ -66,7 +67,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const requirements = readAuthRequirements(opts.supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl: stripLinkedFeatures(opts.supergraphSdl, ENFORCED_FEATURES),
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: overrides[name.toLowerCase()] ?? url }),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, { url: overrides[name.toLowerCase()] ?? url }),
   });
   const plugins: ApolloServerPlugin<GatewayContext>[] = [operationNamePlugin];
   if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
@@ -111,8 +112,27 @@ const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
-/** Subgraph fetches carry the signed caller identity and the request id. */
+/**
+ * Subgraph fetches carry the signed caller identity and the request id. A subgraph that
+ * cannot be reached (or answers non-2xx) becomes SUBGRAPH_UNAVAILABLE naming the service;
+ * the transport detail (URL, reason) goes to the log only.
+ */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly serviceName: string,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(config);
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }, context?: GatewayContext): void {
+    const requestId = context?.requestId ?? null;
+    console.error(JSON.stringify({ level: 'error', msg: 'subgraph fetch failed', service: this.serviceName, requestId, status: response?.status, error: error.message }));
+    throw new GraphQLError(`subgraph ${this.serviceName} is unavailable${requestId ? ` (request id ${requestId})` : ''}`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName, ...(requestId && { requestId }) },
+    });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (typeof context?.forwardedIdentity === 'function') {
       const identity = context.forwardedIdentity();
