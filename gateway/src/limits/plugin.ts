@@ -52,6 +52,9 @@ export function operationLimitsPlugin<TContext extends BaseContext = BaseContext
   limits: OperationLimits;
 }): ApolloServerPlugin<TContext> {
   const { costs, limits } = opts;
+  // `extensions.cost` only on a supergraph that uses demand control: elsewhere answers stay
+  // exactly as stock @apollo/gateway gives them (limits still apply).
+  const reportCost = Object.values(costs).some((map: Map<string, unknown>) => map.size > 0);
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<TContext>> {
       let tooLarge: GraphQLError | undefined;
@@ -89,7 +92,7 @@ export function operationLimitsPlugin<TContext extends BaseContext = BaseContext
             response.http.status = 400;
             return;
           }
-          if (!analysis) return;
+          if (!analysis || !reportCost) return;
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, cost: { estimated: analysis.estimatedCost, max: limits.maxCost } };
         },
