@@ -199,6 +199,13 @@ describe('audit log', () => {
     await expect(graph.db.query(`DELETE FROM crm.audit_log`)).rejects.toThrow('audit_log is append-only');
   });
 
+  it('records every read of review data, whichever fields are selected', async () => {
+    await graph.gql(`query MyTeam($id: ID!) { employee(id: $id) { reviews { rating summary } } }`, { id: e.id }, { roles: ['hr'], subject: 'review-probe' });
+    const ids = await graph.db.query<{ id: string }>(`SELECT id::text FROM hr.reviews WHERE employee_id = $1 ORDER BY id`, [e.id]);
+    const rows = await graph.db.query(`SELECT kind, operation_name, fields, record_ids FROM hr.audit_log WHERE actor = 'review-probe'`);
+    expect(rows).toEqual([{ kind: 'READ', operation_name: 'MyTeam', fields: ['PerformanceReview.rating', 'PerformanceReview.summary'], record_ids: ids.map((r) => r.id).sort() }]);
+  });
+
   it('records a write in the same transaction as the write', async () => {
     const email = `audited-${randomBytes(4).toString('hex')}@example.com`;
     const res = await graph.gql<{ createCustomer: { id: string } }>(

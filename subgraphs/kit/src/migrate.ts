@@ -14,24 +14,30 @@ const FILE = /^(\d{3,})_([a-z0-9_]+)\.sql$/;
 export const KIT_MIGRATIONS_DIR = new URL('../migrations', import.meta.url).pathname;
 
 /**
- * Applies `dir`'s numbered .sql files, then the kit's, in version order into Postgres schema
- * `schema`, each in its own transaction, recording version and checksum in
- * `<schema>.schema_migrations`. A migration whose file changed after it was applied is an
- * error, never a re-run.
+ * Applies `dir`'s numbered .sql files and the kit's (900 and up) in version order into
+ * Postgres schema `schema`, all in one transaction (a failing file leaves nothing applied),
+ * recording version and checksum in `<schema>.schema_migrations`. A migration whose file
+ * changed after it was applied is an error, never a re-run; two files with one version too.
  */
 export async function migrate(db: Db, schema: string, dir: string): Promise<AppliedMigration[]> {
   const files = [
     ...(await readdir(dir)).filter((f) => f.endsWith('.sql')).map((file) => ({ dir, file })),
     ...(await readdir(KIT_MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).map((file) => ({ dir: KIT_MIGRATIONS_DIR, file })),
-  ].sort((a, b) => (a.file < b.file ? -1 : 1));
+  ];
   const migrations = await Promise.all(
     files.map(async ({ dir, file }) => {
       const match = FILE.exec(file);
       if (!match) throw new Error(`migration file ${join(dir, file)} must be named NNN_name.sql`);
       const sql = await readFile(join(dir, file), 'utf8');
-      return { version: Number(match[1]), name: match[2], sql, checksum: sha256(sql) };
+      return { version: Number(match[1]), name: match[2], sql, checksum: sha256(sql), path: join(dir, file) };
     }),
   );
+  migrations.sort((a, b) => a.version - b.version);
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i].version === migrations[i - 1].version) {
+      throw new Error(`migrations ${migrations[i - 1].path} and ${migrations[i].path} share version ${migrations[i].version}`);
+    }
+  }
   return db.transaction(async (tx) => {
     // Serializes concurrent starts of the same subgraph against one server.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`allygraph.migrate.${schema}`]);

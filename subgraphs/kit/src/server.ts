@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
 import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
-import { GraphQLError, GraphQLScalarType, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, parse, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { authorize } from '../../../lib/authz/authorize.ts';
 import { POLICIES } from '../../../lib/authz/policies.ts';
 import { readAuthRequirements, type AuthRequirements } from '../../../lib/authz/requirements.ts';
@@ -175,11 +175,19 @@ function withAudit<L>(def: SubgraphDefinition<L>, requirements: AuthRequirements
     if (type === 'Mutation') resolvers.Mutation[name] = auditedWrite(coordinate, field(type, name)!);
     else if (isSensitive(r.scopes, r.policies)) resolvers[type][name] = auditedRead(coordinate, field(type, name));
   }
+  // A sensitive type (a review): every field read is recorded, whichever the query selects.
+  const sdl = parse(def.sdl);
   for (const [type, r] of requirements.types) {
     if (!isSensitive(r.scopes, r.policies)) continue;
     resolvers[type] ??= {};
-    resolvers[type].id = auditedRead(`${type}.id`, field(type, 'id'));
+    for (const name of fieldNames(sdl, type)) resolvers[type][name] = auditedRead(`${type}.${name}`, field(type, name));
   }
   (resolvers.Query ??= {})[`${def.name}AuditLog`] = auditLogResolver(def.name);
   return resolvers;
+}
+
+function fieldNames(sdl: DocumentNode, type: string): string[] {
+  return sdl.definitions.flatMap((d) =>
+    (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === type ? (d.fields ?? []).map((f) => f.name.value) : [],
+  );
 }
