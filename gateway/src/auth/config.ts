@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { developmentSecret, SecretConfigError } from '../../../lib/secrets.ts';
 import { AuthConfigError } from './errors.ts';
 import { loadRoles, type RoleMap } from './roles.ts';
 
@@ -55,7 +54,7 @@ export function loadAuthConfig(env: Env = process.env): AuthConfig {
         'JWT_JWKS_URL (your identity provider\'s signing keys) or JWT_SECRET (a shared HS256 secret) must be set when NODE_ENV=production',
       );
     }
-    secret = developmentSecret(devSecretPath(env));
+    secret = devSecret(devSecretPath(env));
   }
   return {
     required: bool('AUTH_REQUIRED', env.AUTH_REQUIRED, production),
@@ -75,41 +74,13 @@ export function devSecretPath(env: Env = process.env): string {
   return resolve(env.DATA_DIR || '.data', 'jwt-secret');
 }
 
-/**
- * Reads the development secret, creating it first if absent: 32 random bytes, hex-encoded
- * (so `JWT_SECRET=$(cat .data/jwt-secret)` is the same key), mode 0600. Created under a
- * temporary name and linked into place, so two processes starting at once agree on one.
- */
-function developmentSecret(path: string): Uint8Array {
-  let text: string;
+function devSecret(path: string): Uint8Array {
   try {
-    text = readFileSync(path, 'utf8');
+    return developmentSecret(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new AuthConfigError(`cannot read development secret "${path}" (DATA_DIR): ${(err as Error).message}`);
-    }
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(tmp, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      try {
-        linkSync(tmp, path);
-      } catch (linkErr) {
-        if ((linkErr as NodeJS.ErrnoException).code !== 'EEXIST') throw linkErr;
-      } finally {
-        unlinkSync(tmp);
-      }
-      text = readFileSync(path, 'utf8');
-    } catch (createErr) {
-      throw new AuthConfigError(`cannot create development secret "${path}" (DATA_DIR): ${(createErr as Error).message}`);
-    }
+    if (err instanceof SecretConfigError) throw new AuthConfigError(err.message);
+    throw err;
   }
-  const secret = new TextEncoder().encode(text.trim());
-  if (secret.length < MIN_SECRET_BYTES) {
-    throw new AuthConfigError(`development secret "${path}" is shorter than ${MIN_SECRET_BYTES} bytes; delete it to generate a new one`);
-  }
-  return secret;
 }
 
 function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
