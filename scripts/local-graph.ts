@@ -3,7 +3,7 @@ import type { Db } from '../subgraphs/kit/src/db.ts';
 import { DEFAULT_PORTS, DEPARTMENTS, type Department } from '../subgraphs/kit/src/config.ts';
 import { buildGateway, type GatewayOptions } from '../gateway/src/app.ts';
 import { composeSupergraph, localSubgraphs } from '../gateway/src/compose.ts';
-import { listen } from '../gateway/src/listen.ts';
+import { closeServer, listen } from '../gateway/src/listen.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 import persistedOperations from '../client/src/__generated__/persisted-operations.json' with { type: 'json' };
 
@@ -52,13 +52,10 @@ export async function startLocalGraph(opts: LocalGraphOptions): Promise<LocalGra
     closers.push(() => gateway.stop());
     const server = createServer(gateway.handler);
     const gatewayBase = await listen(server, opts.ports?.gateway ?? 4000, host);
-    closers.push(
-      () =>
-        new Promise((resolve) => {
-          server.close(resolve);
-          server.closeIdleConnections();
-        }),
-    );
+    closers.push(() => {
+      gateway.drain();
+      return closeServer(server);
+    });
     return { gatewayUrl: `${gatewayBase}/graphql`, subgraphUrls, supergraphSdl, close };
   } catch (err) {
     await close();

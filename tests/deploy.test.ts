@@ -28,7 +28,7 @@ describe('docker-compose.yml', () => {
     expect(s.command).toEqual(['npm', 'run', 'subgraph', '--', d, '--port', port]);
     expect(s.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
     expect(s.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
-    expect(s.healthcheck?.test.join(' ')).toContain('/health');
+    expect(s.healthcheck?.test.join(' ')).toContain('/ready');
     expect(s.healthcheck?.test.at(-1)).toBe(port);
   });
 

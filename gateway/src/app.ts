@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { POLICIES } from '../../lib/authz/policies.ts';
 import { readAuthRequirements, SECURITY_SPECS } from '../../lib/authz/requirements.ts';
-import { IDENTITY_HEADER } from '../../lib/internal-identity.ts';
+import { IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '../../lib/internal-identity.ts';
 import type { Authenticator } from './auth/jwt.ts';
 import { authorizationPlugin } from './authz.ts';
 import type { GatewayContext } from './context.ts';
@@ -16,6 +16,8 @@ import { readCostDirectives } from './limits/cost-directives.ts';
 import { operationLimitsPlugin, type OperationLimits } from './limits/plugin.ts';
 import { stripLinkedFeatures } from './limits/strip.ts';
 import { maskingPlugin } from './masking.ts';
+import { CircuitOpenError, resilientFetcher, type ResiliencePolicy } from './resilience/index.ts';
+import { readinessProbe, subgraphEndpoints } from './readiness.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface GatewayOptions {
@@ -51,12 +53,22 @@ export interface GatewayOptions {
   limits?: OperationLimits & { maxTokens: number };
   /** Replace internal errors by a message with the request id (details go to the log). @default true */
   maskInternalErrors?: boolean;
+  /**
+   * Subgraph fetch deadline, retries of queries and a circuit breaker per subgraph (`onCircuitChange`
+   * reports its transitions). `{ enabled: false }`: stock fetches. @default DEFAULT_POLICY (resilience/policy.ts)
+   */
+  resilience?: ResiliencePolicy;
 }
 
 export interface Gateway {
   handler: RequestHandler;
+  /** Marks the gateway as shutting down: /ready answers 503 and connections are not kept alive. */
+  drain(): void;
   stop(): Promise<void>;
 }
+
+/** Who readiness probes ask as: nobody in particular (`{ __typename }` needs no scope). */
+const ANONYMOUS: ForwardedIdentity = { subject: null, roles: [], scopes: [], employeeId: null, operationName: 'readiness', requestId: null };
 
 /** Features the gateway enforces itself; @apollo/gateway is given the supergraph without them. */
 const ENFORCED_FEATURES = [...Object.values(SECURITY_SPECS), 'https://specs.apollo.dev/cost/'];
@@ -67,7 +79,11 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const requirements = readAuthRequirements(opts.supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl: stripLinkedFeatures(opts.supergraphSdl, ENFORCED_FEATURES),
-    buildService: ({ name, url }) => new ForwardingDataSource(name, { url: overrides[name.toLowerCase()] ?? url }),
+    buildService: ({ name, url }) =>
+      new ForwardingDataSource(name, {
+        url: overrides[name.toLowerCase()] ?? url,
+        ...(opts.resilience?.enabled !== false && { fetcher: resilientFetcher(name, opts.resilience) }),
+      }),
   });
   const plugins: ApolloServerPlugin<GatewayContext>[] = [operationNamePlugin];
   if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
@@ -83,7 +99,12 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     ...(opts.persistedOperations && { persistedQueries: { cache: trustedApqCache(opts.persistedOperations) } }),
   });
   await server.start();
+  const lifecycle = { draining: false };
+  const endpoints = subgraphEndpoints(opts.supergraphSdl, overrides);
+  const anonymous = (): Record<string, string> => (opts.internalSecret ? { [IDENTITY_HEADER]: signIdentity(opts.internalSecret, ANONYMOUS) } : {});
   const handler = createHandler(server, {
+    lifecycle,
+    readiness: readinessProbe(() => endpoints, anonymous),
     graphiql: opts.graphiql ?? true,
     cors: opts.cors ?? DEVELOPMENT_ORIGINS,
     authenticator: opts.authenticator,
@@ -94,6 +115,9 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   });
   return {
     handler,
+    drain: () => {
+      lifecycle.draining = true;
+    },
     stop: async () => {
       await server.stop();
       await opts.rateLimiter?.close();
@@ -129,7 +153,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const requestId = context?.requestId ?? null;
     console.error(JSON.stringify({ level: 'error', msg: 'subgraph fetch failed', service: this.serviceName, requestId, status: response?.status, error: error.message }));
     throw new GraphQLError(`subgraph ${this.serviceName} is unavailable${requestId ? ` (request id ${requestId})` : ''}`, {
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName, ...(requestId && { requestId }) },
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName, ...(requestId && { requestId }), ...(error instanceof CircuitOpenError && { circuit: 'open' }) },
     });
   }
 

@@ -6,6 +6,7 @@ import { createAuthenticator, loadAuthConfig } from './auth/jwt.ts';
 import { DEVELOPMENT_ORIGINS, parseCorsOrigins, type CorsOrigins } from './cors.ts';
 import { loadLimitsConfig } from './limits/plugin.ts';
 import { createRateLimiter, parseRateLimit, type RateLimit } from './rate-limit.ts';
+import { loadResilienceConfig } from './resilience/index.ts';
 
 export interface GatewayConfig {
   /** `PORT` or `--port`. @default 4000 */
@@ -87,6 +88,7 @@ export async function runtimeOptions(config: GatewayConfig, env: Env = process.e
     authRequired: auth.required,
     internalSecret: setting('INTERNAL_SECRET', () => internalSecret(env)),
     limits: setting('LIMIT_*', () => loadLimitsConfig(env)),
+    resilience: setting('SUBGRAPH_*/CIRCUIT_*', () => loadResilienceConfig(env)),
     trustedDocumentsOnly: config.trustedDocumentsOnly,
     ...(config.rateLimit && {
       rateLimiter: await createRateLimiter({ ...config.rateLimit, redisUrl: config.redisUrl }),

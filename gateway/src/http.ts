@@ -8,6 +8,7 @@ import type { GatewayContext } from './context.ts';
 import { applyCors, type CorsOrigins } from './cors.ts';
 import { serveGraphiql } from './graphiql.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { Readiness } from './readiness.ts';
 
 /**
  * Largest request body accepted; bigger ones get 413 before any parsing. Room for the
@@ -18,6 +19,10 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface HandlerOptions {
+  /** Set while shutting down: /ready says so and responses close their connections. */
+  lifecycle: { draining: boolean };
+  /** Whether the subgraphs answer (for /ready). */
+  readiness: () => Promise<Readiness>;
   graphiql: boolean;
   cors: CorsOrigins;
   authenticator?: Authenticator;
@@ -56,7 +61,13 @@ export function createHandler(server: ApolloServer<GatewayContext>, opts: Handle
 async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage, res: ServerResponse, opts: HandlerOptions): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (applyCors(opts.cors, req, res) === 'preflight-answered') return;
+  if (opts.lifecycle.draining) res.setHeader('connection', 'close');
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/ready') {
+    if (opts.lifecycle.draining) return sendJson(res, 503, { status: 'unavailable', reason: 'shutting down' });
+    const { ready, subgraphs } = await opts.readiness();
+    return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs });
+  }
   if (opts.graphiql && req.method === 'GET' && (await serveGraphiql(url.pathname, res))) return;
   if (url.pathname === '/') {
     res.writeHead(302, { location: `/graphql${url.search}` }).end();

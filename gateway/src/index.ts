@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { buildGateway } from './app.ts';
 import { loadGatewayConfig, readPersistedOperations, readSupergraph, runtimeOptions } from './config.ts';
-import { listen, onShutdown } from './listen.ts';
+import { closeServer, listen, onShutdown } from './listen.ts';
 
 // Runs the gateway alone on a supergraph file: `npm run gateway -- --supergraph FILE --port N`.
 try {
@@ -14,8 +14,10 @@ try {
   const server = createServer(gateway.handler);
   const url = await listen(server, config.port, config.host);
   console.log(`allygraph gateway ready at ${url}/graphql (supergraph: ${config.supergraphPath})`);
+  // SIGTERM: /ready turns 503, no new connections, in-flight requests finish (bounded), then stop.
   onShutdown(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    gateway.drain();
+    await closeServer(server);
     await gateway.stop();
   });
 } catch (err) {

@@ -30,3 +30,22 @@ export function onShutdown(close: () => Promise<void>): void {
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
 }
+
+/** How long in-flight requests may take to finish on shutdown. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/**
+ * Graceful stop of an HTTP server: stops accepting, closes idle keep-alive connections, lets
+ * in-flight requests finish, and after `timeoutMs` cuts whatever is still open.
+ */
+export function closeServer(server: Server, timeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

@@ -130,10 +130,18 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db
   app.graphql.addHook('onResolution', async (_execution, ctx) => {
     await (ctx as unknown as SubgraphContext<L>).audit.flushReads(db);
   });
-  app.get('/health', async (_req, reply) => {
+  // Liveness: the process answers. Readiness: it can serve — its database answers and it is
+  // not draining for shutdown (fastify's close stops accepting, then waits for in-flight requests).
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.get('/health', async () => ({ status: 'ok', service: def.name }));
+  app.get('/ready', async (_req, reply) => {
+    if (draining) return reply.code(503).send({ status: 'unavailable', service: def.name, reason: 'shutting down' });
     try {
       await db.query('SELECT 1');
-      return { status: 'ok', service: def.name };
+      return { status: 'ready', service: def.name };
     } catch {
       return reply.code(503).send({ status: 'unavailable', service: def.name, reason: 'database unreachable' });
     }
