@@ -5,19 +5,17 @@ import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecach
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { POLICIES } from '../../lib/authz/policies.ts';
-import { readAuthRequirements, SECURITY_SPECS } from '../../lib/authz/requirements.ts';
 import { IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '../../lib/internal-identity.ts';
 import type { Authenticator } from './auth/jwt.ts';
 import { authorizationPlugin } from './authz.ts';
 import type { GatewayContext } from './context.ts';
 import { DEVELOPMENT_ORIGINS, type CorsOrigins } from './cors.ts';
 import { createHandler, type RequestHandler } from './http.ts';
-import { readCostDirectives } from './limits/cost-directives.ts';
 import { operationLimitsPlugin, type OperationLimits } from './limits/plugin.ts';
-import { stripLinkedFeatures } from './limits/strip.ts';
 import { maskingPlugin } from './masking.ts';
 import { CircuitOpenError, resilientFetcher, type ResiliencePolicy } from './resilience/index.ts';
-import { readinessProbe, subgraphEndpoints } from './readiness.ts';
+import { readinessProbe } from './readiness.ts';
+import { hasRequirements, prepareSupergraph } from './supergraph.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface GatewayOptions {
@@ -64,21 +62,28 @@ export interface Gateway {
   handler: RequestHandler;
   /** Marks the gateway as shutting down: /ready answers 503 and connections are not kept alive. */
   drain(): void;
+  /**
+   * Swaps in a new supergraph without dropping in-flight requests (they finish on the old
+   * plan). A supergraph that does not parse or load is refused (thrown) and the old one keeps serving.
+   */
+  reload(supergraphSdl: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Who readiness probes ask as: nobody in particular (`{ __typename }` needs no scope). */
 const ANONYMOUS: ForwardedIdentity = { subject: null, roles: [], scopes: [], employeeId: null, operationName: 'readiness', requestId: null };
 
-/** Features the gateway enforces itself; @apollo/gateway is given the supergraph without them. */
-const ENFORCED_FEATURES = [...Object.values(SECURITY_SPECS), 'https://specs.apollo.dev/cost/'];
-
 /** Builds and starts the gateway (loads the supergraph, plans queries) without listening. */
 export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const overrides = opts.subgraphUrls ?? {};
-  const requirements = readAuthRequirements(opts.supergraphSdl);
+  let current = prepareSupergraph(opts.supergraphSdl, overrides);
+  let update: ((sdl: string) => void) | undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: stripLinkedFeatures(opts.supergraphSdl, ENFORCED_FEATURES),
+    // The hook form of supergraphSdl, so `reload` can hand @apollo/gateway a new one.
+    supergraphSdl: async (hooks) => {
+      update = hooks.update;
+      return { supergraphSdl: current.gatewaySdl };
+    },
     buildService: ({ name, url }) =>
       new ForwardingDataSource(name, {
         url: overrides[name.toLowerCase()] ?? url,
@@ -87,8 +92,8 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   });
   const plugins: ApolloServerPlugin<GatewayContext>[] = [operationNamePlugin];
   if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
-  if (opts.limits) plugins.push(operationLimitsPlugin({ costs: readCostDirectives(opts.supergraphSdl), limits: opts.limits }));
-  if (requirements.fields.size > 0 || requirements.types.size > 0) plugins.push(authorizationPlugin(requirements, POLICIES));
+  if (opts.limits) plugins.push(operationLimitsPlugin({ costs: () => current.costs, limits: opts.limits }));
+  plugins.push(authorizationPlugin(() => (hasRequirements(current) ? current.requirements : null), POLICIES));
   if (opts.maskInternalErrors !== false) plugins.push(maskingPlugin());
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -100,11 +105,10 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   });
   await server.start();
   const lifecycle = { draining: false };
-  const endpoints = subgraphEndpoints(opts.supergraphSdl, overrides);
   const anonymous = (): Record<string, string> => (opts.internalSecret ? { [IDENTITY_HEADER]: signIdentity(opts.internalSecret, ANONYMOUS) } : {});
   const handler = createHandler(server, {
     lifecycle,
-    readiness: readinessProbe(() => endpoints, anonymous),
+    readiness: readinessProbe(() => current.endpoints, anonymous),
     graphiql: opts.graphiql ?? true,
     cors: opts.cors ?? DEVELOPMENT_ORIGINS,
     authenticator: opts.authenticator,
@@ -117,6 +121,17 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     handler,
     drain: () => {
       lifecycle.draining = true;
+    },
+    reload: async (supergraphSdl) => {
+      const next = prepareSupergraph(supergraphSdl, overrides);
+      const previous = current;
+      current = next;
+      try {
+        update!(next.gatewaySdl);
+      } catch (err) {
+        current = previous;
+        throw err;
+      }
     },
     stop: async () => {
       await server.stop();

@@ -11,12 +11,18 @@ import type { GatewayContext } from './context.ts';
  * are removed from the operation (so no subgraph is asked for them), then answered as null
  * with one FORBIDDEN (or UNAUTHENTICATED) error per denied path.
  */
-export function authorizationPlugin(requirements: AuthRequirements, policies: Record<string, Policy>): ApolloServerPlugin<GatewayContext> {
+export function authorizationPlugin(
+  /** The current supergraph's requirements (it may be reloaded); null: nothing to enforce. */
+  requirementsOf: () => AuthRequirements | null,
+  policies: Record<string, Policy>,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let authorized: Authorized | null = null;
       return {
         async didResolveOperation(rc) {
+          const requirements = requirementsOf();
+          if (!requirements) return;
           authorized = authorize({
             schema: rc.schema,
             requirements,

@@ -15,6 +15,8 @@ export interface GatewayConfig {
   host: string;
   /** `SUPERGRAPH_PATH` or `--supergraph`: the composed supergraph SDL file to serve. @default ./supergraph.graphql */
   supergraphPath: string;
+  /** `SUPERGRAPH_POLL_MS`: how often the supergraph file is checked for changes (hot reload); 0: never. @default 1000 */
+  supergraphPollMs: number;
   /** `SUBGRAPH_URL_<NAME>`: replaces the routing URL of subgraph NAME (e.g. SUBGRAPH_URL_CRM). */
   subgraphUrls: Record<string, string>;
   /** `INTROSPECTION`: allow introspection (Sandbox needs it). @default true unless NODE_ENV=production */
@@ -60,6 +62,7 @@ export function loadGatewayConfig(env: Env = process.env, argv: string[] = proce
     port: port(values.port !== undefined ? '--port' : 'PORT', values.port ?? env.PORT, 4000),
     host: values.host ?? env.HOST ?? '127.0.0.1',
     supergraphPath: values.supergraph ?? env.SUPERGRAPH_PATH ?? 'supergraph.graphql',
+    supergraphPollMs: nonNegativeInt('SUPERGRAPH_POLL_MS', env.SUPERGRAPH_POLL_MS, 1000),
     subgraphUrls,
     introspection: bool('INTROSPECTION', env.INTROSPECTION, !production),
     graphiql: bool('GRAPHIQL', env.GRAPHIQL, !production),
@@ -144,6 +147,13 @@ export function port(name: string, raw: string | undefined, fallback: number): n
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new GatewayConfigError(`${name} must be a port number from 0 to 65535, got "${raw}"`);
   }
+  return value;
+}
+
+function nonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new GatewayConfigError(`${name} must be a non-negative integer (milliseconds), got "${raw}"`);
   return value;
 }
 

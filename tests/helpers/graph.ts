@@ -53,8 +53,9 @@ export async function startGraph(gateway: Partial<GatewayOptions> = {}): Promise
   const copy = await copyTemplate(inject('template'));
   const dbs = Object.fromEntries(DEPARTMENTS.map((d) => [d, copy.db])) as Record<Department, Db>;
   const ports = { crm: 0, campaigns: 0, sales: 0, hr: 0, gateway: 0 };
-  const jwtSecret = randomBytes(32);
-  const internalSecret = randomBytes(32);
+  // Printable, so a spawned process can be given the same secrets through its environment.
+  const jwtSecret = Buffer.from(randomBytes(24).toString('hex'));
+  const internalSecret = Buffer.from(randomBytes(24).toString('hex'));
   const auth: AuthConfig = { required: false, secret: jwtSecret, ...TEST_AUTH, roles: loadRoles() };
   const graph = await startLocalGraph({
     dbs,

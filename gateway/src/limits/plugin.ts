@@ -48,15 +48,18 @@ export function limitError(code: LimitCode, what: string, actual: number, limit:
  * ApolloServer's `parseOptions.maxTokens`.
  */
 export function operationLimitsPlugin<TContext extends BaseContext = BaseContext>(opts: {
-  costs: CostModel;
+  /** The cost model, or a getter of the current one (the supergraph may be reloaded). */
+  costs: CostModel | (() => CostModel);
   limits: OperationLimits;
 }): ApolloServerPlugin<TContext> {
-  const { costs, limits } = opts;
-  // `extensions.cost` only on a supergraph that uses demand control: elsewhere answers stay
-  // exactly as stock @apollo/gateway gives them (limits still apply).
-  const reportCost = Object.values(costs).some((map: Map<string, unknown>) => map.size > 0);
+  const { limits } = opts;
+  const costsOf = typeof opts.costs === 'function' ? opts.costs : () => opts.costs as CostModel;
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<TContext>> {
+      const costs = costsOf();
+      // `extensions.cost` only on a supergraph that uses demand control: elsewhere answers stay
+      // exactly as stock @apollo/gateway gives them (limits still apply).
+      const reportCost = Object.values(costs).some((map: Map<string, unknown>) => map.size > 0);
       let tooLarge: GraphQLError | undefined;
       let refusedTooLarge = false;
       let analysis: OperationAnalysis | undefined;
