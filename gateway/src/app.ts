@@ -12,6 +12,7 @@ import type { GatewayContext } from './context.ts';
 import { DEVELOPMENT_ORIGINS, type CorsOrigins } from './cors.ts';
 import { createHandler, type RequestHandler } from './http.ts';
 import { operationLimitsPlugin, type OperationLimits } from './limits/plugin.ts';
+import type { HeaderRules } from './headers.ts';
 import { maskingPlugin } from './masking.ts';
 import { CircuitOpenError, resilientFetcher, type ResiliencePolicy } from './resilience/index.ts';
 import { readinessProbe } from './readiness.ts';
@@ -49,6 +50,8 @@ export interface GatewayOptions {
   rateLimiter?: RateLimiter;
   /** Depth, alias, root-field, size, token and cost limits. @default none */
   limits?: OperationLimits & { maxTokens: number };
+  /** Request headers copied to subgraphs and subgraph response headers passed back. @default none */
+  headers?: HeaderRules;
   /** Replace internal errors by a message with the request id (details go to the log). @default true */
   maskInternalErrors?: boolean;
   /**
@@ -70,6 +73,8 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+const NO_HEADERS: HeaderRules = { request: [], response: [] };
+
 /** Who readiness probes ask as: nobody in particular (`{ __typename }` needs no scope). */
 const ANONYMOUS: ForwardedIdentity = { subject: null, roles: [], scopes: [], employeeId: null, operationName: 'readiness', requestId: null };
 
@@ -85,7 +90,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
       return { supergraphSdl: current.gatewaySdl };
     },
     buildService: ({ name, url }) =>
-      new ForwardingDataSource(name, {
+      new ForwardingDataSource(name, opts.headers ?? NO_HEADERS, {
         url: overrides[name.toLowerCase()] ?? url,
         ...(opts.resilience?.enabled !== false && { fetcher: resilientFetcher(name, opts.resilience) }),
       }),
@@ -159,9 +164,18 @@ const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly serviceName: string,
+    private readonly headers: HeaderRules,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
   ) {
     super(config);
+  }
+
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    for (const name of this.headers.response) {
+      const value = response.http?.headers.get(name);
+      if (value && context?.responseHeaders) context.responseHeaders.add(name, value);
+    }
+    return response;
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }, context?: GatewayContext): void {
@@ -178,6 +192,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (identity) request.http?.headers.set(IDENTITY_HEADER, identity);
     }
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    for (const name of this.headers.request) {
+      const value = context?.requestHeaders?.[name];
+      if (value !== undefined) request.http?.headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
   }
 }
 

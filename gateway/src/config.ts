@@ -4,6 +4,7 @@ import { internalSecret } from '../../subgraphs/kit/src/config.ts';
 import type { GatewayOptions } from './app.ts';
 import { createAuthenticator, loadAuthConfig } from './auth/jwt.ts';
 import { DEVELOPMENT_ORIGINS, parseCorsOrigins, type CorsOrigins } from './cors.ts';
+import { parseHeaderList } from './headers.ts';
 import { loadLimitsConfig } from './limits/plugin.ts';
 import { createRateLimiter, parseRateLimit, type RateLimit } from './rate-limit.ts';
 import { loadResilienceConfig } from './resilience/index.ts';
@@ -93,6 +94,11 @@ export async function runtimeOptions(config: GatewayConfig, env: Env = process.e
     limits: setting('LIMIT_*', () => loadLimitsConfig(env)),
     resilience: setting('SUBGRAPH_*/CIRCUIT_*', () => loadResilienceConfig(env)),
     trustedDocumentsOnly: config.trustedDocumentsOnly,
+    // `PROPAGATE_REQUEST_HEADERS` / `PROPAGATE_RESPONSE_HEADERS`: comma-separated header names.
+    headers: {
+      request: setting('PROPAGATE_REQUEST_HEADERS', () => parseHeaderList('PROPAGATE_REQUEST_HEADERS', env.PROPAGATE_REQUEST_HEADERS)),
+      response: setting('PROPAGATE_RESPONSE_HEADERS', () => parseHeaderList('PROPAGATE_RESPONSE_HEADERS', env.PROPAGATE_RESPONSE_HEADERS)),
+    },
     ...(config.rateLimit && {
       rateLimiter: await createRateLimiter({ ...config.rateLimit, redisUrl: config.redisUrl }),
     }),

@@ -1,5 +1,7 @@
 import type { BaseContext } from '@apollo/server';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Identity } from './auth/identity.ts';
+import type { ResponseHeaders } from './headers.ts';
 
 /** Per-request context of the gateway. */
 export interface GatewayContext extends BaseContext {
@@ -9,6 +11,10 @@ export interface GatewayContext extends BaseContext {
   requestId: string;
   /** The operation's name once resolved (from the document, not only the request body). */
   operationName: string | null;
+  /** The client's request headers (for header propagation rules). */
+  requestHeaders: IncomingHttpHeaders;
+  /** Subgraph response headers to pass back to the client. */
+  responseHeaders: ResponseHeaders;
   /** The signed identity header value for subgraph fetches (signed once per request); null without an internal secret. */
   forwardedIdentity(): string | null;
 }

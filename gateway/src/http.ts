@@ -7,6 +7,7 @@ import type { Identity } from './auth/identity.ts';
 import type { GatewayContext } from './context.ts';
 import { applyCors, type CorsOrigins } from './cors.ts';
 import { serveGraphiql } from './graphiql.ts';
+import { ResponseHeaders } from './headers.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { Readiness } from './readiness.ts';
 
@@ -112,6 +113,8 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
     identity,
     requestId,
     operationName: null,
+    requestHeaders: req.headers,
+    responseHeaders: new ResponseHeaders(),
     // A method: Apollo Server may hand plugins and data sources a copy of this object.
     forwardedIdentity(this: GatewayContext) {
       if (forwarded !== undefined || !opts.internalSecret) return (forwarded ??= null);
@@ -128,6 +131,7 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
   const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
   for (const [key, value] of result.headers) res.setHeader(key, value);
+  context.responseHeaders.applyTo(res);
   res.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
     res.end(result.body.string);
