@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { Db } from '../subgraphs/kit/src/db.ts';
+import type { SubgraphLogger } from '../subgraphs/kit/src/telemetry.ts';
 import { DEFAULT_PORTS, DEPARTMENTS, type Department } from '../subgraphs/kit/src/config.ts';
 import { buildGateway, type GatewayOptions } from '../gateway/src/app.ts';
 import { composeSupergraph, localSubgraphs } from '../gateway/src/compose.ts';
@@ -13,8 +14,8 @@ export interface LocalGraphOptions {
   host?: string;
   /** Ports per subgraph and for the gateway; 0 picks a free one. @default 4001-4004, gateway 4000 */
   ports?: Partial<Record<Department | 'gateway', number>>;
-  /** Fastify request logs of the subgraphs. @default false */
-  logger?: boolean | { level: string };
+  /** JSON logs of the subgraphs (a level, and optionally where the lines go). @default false */
+  logger?: SubgraphLogger;
   /** Signs (gateway) and verifies (subgraphs) the forwarded caller identity. */
   internalSecret: Uint8Array;
   /** Gateway settings (tokens, limits, explorers, CORS...). @default buildGateway's defaults */

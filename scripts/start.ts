@@ -1,6 +1,8 @@
 import { feedSyncInterval, loadDataConfig, subgraphPort, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
 import { loadGatewayConfig, runtimeOptions } from '../gateway/src/config.ts';
 import { onShutdown } from '../gateway/src/listen.ts';
+import { safeLogLevel } from '../lib/telemetry/logging.ts';
+import { startTracing, tracingSettings } from '../lib/telemetry/tracing.ts';
 import { migrateAll, openDepartmentDbs } from './databases.ts';
 import { startLocalGraph } from './local-graph.ts';
 import { seedAll } from './seed/index.ts';
@@ -14,6 +16,8 @@ import { mintedTokenSource } from '../gateway/src/auth/mint.ts';
 const started = Date.now();
 try {
   const data = loadDataConfig();
+  // One process, one tracer provider: gateway, subgraph and SQL spans all name service OTEL_SERVICE_NAME (default allygraph).
+  const tracing = await startTracing(tracingSettings(process.env, 'allygraph'));
   const gateway = loadGatewayConfig(process.env, []);
   const ports = Object.fromEntries(DEPARTMENTS.map((d) => [d, subgraphPort(d)]));
   const { dbs, close: closeDbs } = await openDepartmentDbs(data);
@@ -23,7 +27,7 @@ try {
     if (seeded.length > 0) console.log(`seeded demo data (scale ${data.seedScale}) for ${seeded.join(', ')}`);
   }
   const { internalSecret, subgraphUrls: _, ...gatewayOptions } = await runtimeOptions(gateway);
-  const graph = await startLocalGraph({ dbs, host: gateway.host, ports: { ...ports, gateway: gateway.port }, internalSecret: internalSecret!, gateway: gatewayOptions });
+  const graph = await startLocalGraph({ dbs, host: gateway.host, ports: { ...ports, gateway: gateway.port }, internalSecret: internalSecret!, gateway: gatewayOptions, logger: { level: safeLogLevel() } });
   // The feed sync is a client of the gateway like any other, with the least-privilege feed-sync role.
   const auth = loadAuthConfig();
   const syncToken = auth.secret ? mintedTokenSource({ config: auth, roles: ['feed-sync'], subject: 'feed-sync' }) : process.env.GATEWAY_TOKEN;
@@ -32,6 +36,7 @@ try {
     stopSync();
     await graph.close();
     await closeDbs();
+    await tracing?.shutdown();
   });
   const where = new Set(DEPARTMENTS.map((d) => dbs[d].location));
   console.log(`

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway, type Gateway, type GatewayOptions } from '../gateway/src/app.ts';
 import { createAuthenticator } from '../gateway/src/auth/jwt.ts';
 import { loadRoles } from '../gateway/src/auth/roles.ts';
+import { createLogger } from '../gateway/src/log.ts';
 import { DEFAULT_LIMITS } from '../gateway/src/limits/plugin.ts';
 import { listen } from '../gateway/src/listen.ts';
 import { createRateLimiter } from '../gateway/src/rate-limit.ts';
@@ -254,8 +255,11 @@ describe('trusted documents (trustedDocumentsOnly: service)', () => {
 
 describe('an unreachable subgraph (hr): named, no internals, request id', () => {
   let url: string;
+  /** The JSON error lines this gateway logs (its logger at level error). */
+  const logged: Record<string, unknown>[] = [];
   beforeAll(async () => {
-    url = await extraGateway(graph, { subgraphUrls: { hr: 'http://127.0.0.1:1/graphql' } });
+    const logger = createLogger({ level: 'error', destination: { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) } });
+    url = await extraGateway(graph, { subgraphUrls: { hr: 'http://127.0.0.1:1/graphql' }, logger });
   });
 
   const leaks = (text: string) => ['http://', 'https://', 'ECONNREFUSED', '127.0.0.1', 'stack', '    at '].filter((s) => text.includes(s));
@@ -265,27 +269,23 @@ describe('an unreachable subgraph (hr): named, no internals, request id', () => 
   ];
 
   it.each(cases)('answers %s with the request id only, and logs the details', async (_name, query, clientId, data) => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const res = await post(url, { query }, { ...(await bearer(graph, ADMIN!)), ...(clientId && { 'x-request-id': clientId }) });
-      const requestId = res.headers.get('x-request-id')!;
-      if (clientId) expect(requestId).toBe(clientId);
-      else expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-      expect({ status: res.status, body: res.body }).toEqual({
-        status: 200,
-        body: { errors: [expect.objectContaining({ message: `subgraph hr is unavailable (request id ${requestId})`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'hr', requestId } })], data },
-      });
-      expect(leaks(res.text)).toEqual([]);
-      const logged = log.mock.calls.map(([line]) => JSON.parse(String(line)) as { requestId: string; error: { message: string } });
-      expect(logged).toEqual([expect.objectContaining({ msg: 'subgraph fetch failed', service: 'hr', requestId, error: expect.stringContaining('ECONNREFUSED') })]);
-    } finally {
-      log.mockRestore();
-    }
+    logged.length = 0;
+    const res = await post(url, { query }, { ...(await bearer(graph, ADMIN!)), ...(clientId && { 'x-request-id': clientId }) });
+    const requestId = res.headers.get('x-request-id')!;
+    if (clientId) expect(requestId).toBe(clientId);
+    else expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 200,
+      body: { errors: [expect.objectContaining({ message: `subgraph hr is unavailable (request id ${requestId})`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'hr', requestId } })], data },
+    });
+    expect(leaks(res.text)).toEqual([]);
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'error', name: 'gateway', msg: 'subgraph fetch failed', service: 'hr', requestId, error: expect.stringContaining('ECONNREFUSED') }),
+    ]);
   });
 
   it('names the unreachable subgraph (serviceName: hr)', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await post(url, { query: '{ employees(first: 1) { edges { node { id } } } }' }, await bearer(graph, ADMIN!)).finally(() => log.mockRestore());
+    const res = await post(url, { query: '{ employees(first: 1) { edges { node { id } } } }' }, await bearer(graph, ADMIN!));
     expect(res.body.errors?.[0].extensions?.serviceName).toBe('hr');
   });
 });

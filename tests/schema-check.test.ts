@@ -43,7 +43,7 @@ function summary(result: CheckResult) {
 }
 
 const PLANTED = {
-  removeField: ['  "PII: phone number in E.164 form, when known."\n  phone: String @requiresScopes(scopes: [["pii:read"]])\n', ''],
+  removeField: ['  "PII: phone number in E.164 form, when known."\n  phone: String @requiresScopes(scopes: [["pii:read"]]) @cacheControl(maxAge: 0, scope: PRIVATE)\n', ''],
   argNonNull: ['managedCustomers(first: Int, after: String)', 'managedCustomers(first: Int!, after: String)'],
   removeEnumValue: ['  LAST_NAME\n  EMAIL\n}', '  LAST_NAME\n}'],
 } as const;
@@ -129,7 +129,7 @@ describe('schema check on SDL strings', () => {
   });
 
   it('reports a composition error instead of comparing', () => {
-    const result = checkSubgraphs(editCrm('type PageInfo @shareable {', 'type PageInfo {'), baseApi, []);
+    const result = checkSubgraphs(editCrm('type PageInfo @shareable @cacheControl(inheritMaxAge: true) {', 'type PageInfo @cacheControl(inheritMaxAge: true) {'), baseApi, []);
     expect(result.status).toBe('composition-failed');
     expect(result.status === 'composition-failed' && result.errors.slice(0, 1)).toEqual([
       expect.stringMatching(/^Non-shareable field "PageInfo\.hasNextPage" is resolved from multiple subgraphs/),

@@ -8,13 +8,17 @@ import { POLICIES } from '../../lib/authz/policies.ts';
 import { IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '../../lib/internal-identity.ts';
 import type { Authenticator } from './auth/jwt.ts';
 import { authorizationPlugin } from './authz.ts';
+import { createResponseCache, httpCacheScopePlugin, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
 import type { GatewayContext } from './context.ts';
 import { DEVELOPMENT_ORIGINS, type CorsOrigins } from './cors.ts';
 import { createHandler, type RequestHandler } from './http.ts';
 import { operationLimitsPlugin, type OperationLimits } from './limits/plugin.ts';
 import type { HeaderRules } from './headers.ts';
+import { log, type Logger } from './log.ts';
 import { maskingPlugin } from './masking.ts';
-import { CircuitOpenError, resilientFetcher, type ResiliencePolicy } from './resilience/index.ts';
+import { createGatewayMetrics, metricsPlugin, type GatewayMetrics } from './metrics.ts';
+import { subgraphFetcher } from './observe.ts';
+import { CircuitOpenError, type ResiliencePolicy } from './resilience/index.ts';
 import { readinessProbe } from './readiness.ts';
 import { hasRequirements, prepareSupergraph } from './supergraph.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -59,6 +63,16 @@ export interface GatewayOptions {
    * reports its transitions). `{ enabled: false }`: stock fetches. @default DEFAULT_POLICY (resilience/policy.ts)
    */
   resilience?: ResiliencePolicy;
+  /** JSON logs: access lines, subgraph failures, masked errors, circuit transitions. @default the LOG_LEVEL logger (log.ts) */
+  logger?: Logger;
+  /** Prometheus metrics served at /metrics (metrics.ts); `false`: none. @default a new registry */
+  metrics?: GatewayMetrics | false;
+  /**
+   * Whole-response cache of queries driven by the subgraphs' cache hints, invalidated by
+   * mutations; also holds APQ registrations (cache/index.ts). @default off (`CACHE`, on by
+   * default, turns it on for npm start and npm run gateway)
+   */
+  cache?: ResponseCacheOptions;
 }
 
 export interface Gateway {
@@ -71,6 +85,8 @@ export interface Gateway {
    */
   reload(supergraphSdl: string): Promise<void>;
   stop(): Promise<void>;
+  /** The response cache (its counters), when on. */
+  readonly cache?: ResponseCache;
 }
 
 const NO_HEADERS: HeaderRules = { request: [], response: [] };
@@ -81,8 +97,14 @@ const ANONYMOUS: ForwardedIdentity = { subject: null, roles: [], scopes: [], emp
 /** Builds and starts the gateway (loads the supergraph, plans queries) without listening. */
 export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const overrides = opts.subgraphUrls ?? {};
+  const logger = opts.logger ?? log;
+  const metrics = opts.metrics === false ? undefined : (opts.metrics ?? createGatewayMetrics());
   let current = prepareSupergraph(opts.supergraphSdl, overrides);
+  const cache = opts.cache ? await createResponseCache({ ...(metrics && { onLookup: (r) => metrics.cache(r) }), ...opts.cache }) : undefined;
   let update: ((sdl: string) => void) | undefined;
+  // Unless told otherwise, @apollo/gateway probes cloud metadata endpoints (AWS, GCP, Azure, Alibaba)
+  // and sends usage metrics to Apollo every hour; our own telemetry is /metrics and OTLP traces.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     // The hook form of supergraphSdl, so `reload` can hand @apollo/gateway a new one.
     supergraphSdl: async (hooks) => {
@@ -92,27 +114,35 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) =>
       new ForwardingDataSource(name, opts.headers ?? NO_HEADERS, {
         url: overrides[name.toLowerCase()] ?? url,
-        ...(opts.resilience?.enabled !== false && { fetcher: resilientFetcher(name, opts.resilience) }),
-      }),
+        fetcher: subgraphFetcher(name, opts.resilience, metrics, logger),
+      }, logger),
   });
   const plugins: ApolloServerPlugin<GatewayContext>[] = [operationNamePlugin];
   if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
   if (opts.limits) plugins.push(operationLimitsPlugin({ costs: () => current.costs, limits: opts.limits }));
   plugins.push(authorizationPlugin(() => (hasRequirements(current) ? current.requirements : null), POLICIES));
-  if (opts.maskInternalErrors !== false) plugins.push(maskingPlugin());
+  // After authorization: the cache keys on and tags the filtered operation.
+  if (cache) plugins.push(cache.plugin((type) => !current.requirements.fields.has(`${type}.id`)));
+  plugins.push(httpCacheScopePlugin); // `cache-control: …, private` to HTTP caches for a token's answers
+  if (opts.maskInternalErrors !== false) plugins.push(maskingPlugin(logger));
+  if (metrics) plugins.push(metricsPlugin(metrics)); // after masking: counts the codes clients get
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    logger,
     plugins,
     ...(opts.limits && { parseOptions: { maxTokens: opts.limits.maxTokens } }),
-    ...(opts.persistedOperations && { persistedQueries: { cache: trustedApqCache(opts.persistedOperations) } }),
+    ...(opts.persistedOperations && { persistedQueries: { cache: trustedApqCache(opts.persistedOperations, cache?.apq) } }),
+    ...(!opts.persistedOperations && cache && { persistedQueries: { cache: cache.apq } }),
   });
   await server.start();
   const lifecycle = { draining: false };
   const anonymous = (): Record<string, string> => (opts.internalSecret ? { [IDENTITY_HEADER]: signIdentity(opts.internalSecret, ANONYMOUS) } : {});
   const handler = createHandler(server, {
     lifecycle,
+    logger,
+    metrics,
     readiness: readinessProbe(() => current.endpoints, anonymous),
     graphiql: opts.graphiql ?? true,
     cors: opts.cors ?? DEVELOPMENT_ORIGINS,
@@ -141,7 +171,9 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     stop: async () => {
       await server.stop();
       await opts.rateLimiter?.close();
+      await cache?.close();
     },
+    cache,
   };
 }
 
@@ -151,6 +183,7 @@ const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
     return {
       async didResolveOperation(rc) {
         rc.contextValue.operationName = rc.operationName;
+        if (rc.contextValue.note) rc.contextValue.note.operationName = rc.operationName;
       },
     };
   },
@@ -166,6 +199,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     readonly serviceName: string,
     private readonly headers: HeaderRules,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly logger: Pick<Logger, 'error'> = log,
   ) {
     super(config);
   }
@@ -180,7 +214,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }, context?: GatewayContext): void {
     const requestId = context?.requestId ?? null;
-    console.error(JSON.stringify({ level: 'error', msg: 'subgraph fetch failed', service: this.serviceName, requestId, status: response?.status, error: error.message }));
+    this.logger.error({ service: this.serviceName, requestId, status: response?.status, error: error.message }, 'subgraph fetch failed');
     throw new GraphQLError(`subgraph ${this.serviceName} is unavailable${requestId ? ` (request id ${requestId})` : ''}`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName, ...(requestId && { requestId }), ...(error instanceof CircuitOpenError && { circuit: 'open' }) },
     });
@@ -203,10 +237,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 const APQ_PREFIX = 'apq:';
 
 /**
- * An APQ cache whose trusted documents are pinned: client registrations go to an LRU that
- * may evict them, never the manifest's entries.
+ * An APQ cache whose trusted documents are pinned: client registrations go to `lru` (the
+ * response cache's store when on, shared through Redis) that may evict them, never the manifest's entries.
  */
-function trustedApqCache(documents: Record<string, string>): KeyValueCache<string> {
+function trustedApqCache(documents: Record<string, string>, lru: KeyValueCache<string> = new InMemoryLRUCache<string>()): KeyValueCache<string> {
   const pinned = new Map<string, string>();
   for (const [hash, text] of Object.entries(documents)) {
     if (createHash('sha256').update(text).digest('hex') !== hash) {
@@ -214,7 +248,6 @@ function trustedApqCache(documents: Record<string, string>): KeyValueCache<strin
     }
     pinned.set(APQ_PREFIX + hash, text);
   }
-  const lru = new InMemoryLRUCache<string>();
   return {
     get: async (key) => pinned.get(key) ?? lru.get(key),
     set: (key, value, options) => lru.set(key, value, options),

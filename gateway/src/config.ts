@@ -3,9 +3,12 @@ import { parseArgs } from 'node:util';
 import { internalSecret } from '../../subgraphs/kit/src/config.ts';
 import type { GatewayOptions } from './app.ts';
 import { createAuthenticator, loadAuthConfig } from './auth/jwt.ts';
+import { loadCacheConfig } from './cache/index.ts';
 import { DEVELOPMENT_ORIGINS, parseCorsOrigins, type CorsOrigins } from './cors.ts';
 import { parseHeaderList } from './headers.ts';
 import { loadLimitsConfig } from './limits/plugin.ts';
+import { logLevel } from '../../lib/telemetry/logging.ts';
+import { createLogger } from './log.ts';
 import { createRateLimiter, parseRateLimit, type RateLimit } from './rate-limit.ts';
 import { loadResilienceConfig } from './resilience/index.ts';
 
@@ -36,7 +39,7 @@ export interface GatewayConfig {
   cors: CorsOrigins;
   /** `RATE_LIMIT`: requests per client (token subject, else IP) per window, e.g. 600/1m; `off`. @default 600/1m */
   rateLimit: RateLimit | null;
-  /** `REDIS_URL`: rate-limit budgets shared by every gateway on this Redis. @default in memory */
+  /** `REDIS_URL`: rate-limit budgets, the response cache and APQ registrations shared by every gateway on this Redis. @default in memory */
   redisUrl: string | undefined;
   /** `TRUSTED_DOCUMENTS_ROLES`: roles that may only run persisted operations. @default service in production, none otherwise */
   trustedDocumentsOnly: string[];
@@ -93,7 +96,10 @@ export async function runtimeOptions(config: GatewayConfig, env: Env = process.e
     internalSecret: setting('INTERNAL_SECRET', () => internalSecret(env)),
     limits: setting('LIMIT_*', () => loadLimitsConfig(env)),
     resilience: setting('SUBGRAPH_*/CIRCUIT_*', () => loadResilienceConfig(env)),
+    logger: setting('LOG_LEVEL', () => createLogger({ level: logLevel(env) })),
     trustedDocumentsOnly: config.trustedDocumentsOnly,
+    // `CACHE` (on | off), `CACHE_MAX_ENTRIES`; in Redis with REDIS_URL.
+    cache: setting('CACHE', () => loadCacheConfig(env, config.redisUrl)) ?? undefined,
     // `PROPAGATE_REQUEST_HEADERS` / `PROPAGATE_RESPONSE_HEADERS`: comma-separated header names.
     headers: {
       request: setting('PROPAGATE_REQUEST_HEADERS', () => parseHeaderList('PROPAGATE_REQUEST_HEADERS', env.PROPAGATE_REQUEST_HEADERS)),

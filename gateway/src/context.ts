@@ -1,6 +1,7 @@
 import type { BaseContext } from '@apollo/server';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Identity } from './auth/identity.ts';
+import type { RequestNote } from './observe.ts';
 import type { ResponseHeaders } from './headers.ts';
 
 /** Per-request context of the gateway. */
@@ -17,4 +18,6 @@ export interface GatewayContext extends BaseContext {
   responseHeaders: ResponseHeaders;
   /** The signed identity header value for subgraph fetches (signed once per request); null without an internal secret. */
   forwardedIdentity(): string | null;
+  /** Facts for the request's access-log line and span (observe.ts); one object shared by Apollo's copies of the context. */
+  note?: RequestNote;
 }

@@ -6,6 +6,9 @@ import { AuthError, AuthUnavailableError, type Authenticator } from './auth/jwt.
 import type { Identity } from './auth/identity.ts';
 import type { GatewayContext } from './context.ts';
 import { applyCors, type CorsOrigins } from './cors.ts';
+import { log, type Logger } from './log.ts';
+import { serveMetrics, type GatewayMetrics } from './metrics.ts';
+import { noteRequest, observeRequests } from './observe.ts';
 import { serveGraphiql } from './graphiql.ts';
 import { ResponseHeaders } from './headers.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -32,6 +35,10 @@ export interface HandlerOptions {
   rateLimiter?: RateLimiter;
   /** Callers with one of `roles` may only run `documents` (hash -> text). */
   trusted?: { roles: readonly string[]; documents: Record<string, string> };
+  /** Served at /metrics; requests to /graphql are counted in it. */
+  metrics?: GatewayMetrics;
+  /** Access-log line per /graphql request, unexpected errors. @default the gateway logger */
+  logger?: Logger;
 }
 
 /** A refusal before GraphQL execution: HTTP status, code, message, extra headers. */
@@ -51,12 +58,14 @@ class Refusal {
  * GraphQL: CORS, the bearer token, the rate limit and the trusted-documents rule.
  */
 export function createHandler(server: ApolloServer<GatewayContext>, opts: HandlerOptions): RequestHandler {
-  return (req, res) => {
+  const logger = opts.logger ?? log;
+  return observeRequests((req, res) => {
     handle(server, req, res, opts).catch((err: unknown) => {
+      logger.error({ err, requestId: res.getHeader('x-request-id') ?? null, path: req.url }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy(err as Error);
     });
-  };
+  }, { logger, metrics: opts.metrics });
 }
 
 async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage, res: ServerResponse, opts: HandlerOptions): Promise<void> {
@@ -64,6 +73,7 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
   if (applyCors(opts.cors, req, res) === 'preflight-answered') return;
   if (opts.lifecycle.draining) res.setHeader('connection', 'close');
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/metrics' && opts.metrics) return serveMetrics(res, opts.metrics);
   if (url.pathname === '/ready') {
     if (opts.lifecycle.draining) return sendJson(res, 503, { status: 'unavailable', reason: 'shutting down' });
     const { ready, subgraphs } = await opts.readiness();
@@ -101,6 +111,7 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
   let identity: Identity | null;
   try {
     identity = await authenticate(opts, req, isOperation);
+    noteRequest(req, { subject: identity?.subject ?? null });
     await spend(opts, identity, req, res);
     if (isOperation) checkTrusted(opts, identity, body, url);
   } catch (err) {
@@ -113,6 +124,7 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
     identity,
     requestId,
     operationName: null,
+    note: noteRequest(req, {}),
     requestHeaders: req.headers,
     responseHeaders: new ResponseHeaders(),
     // A method: Apollo Server may hand plugins and data sources a copy of this object.
@@ -208,6 +220,7 @@ function safeJson(text: string): unknown {
 }
 
 function refuse(res: ServerResponse, r: Refusal): void {
+  noteRequest(res.req, { code: r.code });
   for (const [k, v] of Object.entries(r.headers)) res.setHeader(k, v);
   sendJson(res, r.status, { errors: [{ message: r.message, extensions: { code: r.code, ...r.extensions } }] });
 }

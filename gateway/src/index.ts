@@ -2,11 +2,14 @@ import { createServer } from 'node:http';
 import { buildGateway } from './app.ts';
 import { loadGatewayConfig, readPersistedOperations, readSupergraph, runtimeOptions } from './config.ts';
 import { closeServer, listen, onShutdown } from './listen.ts';
+import { startTracing, tracingSettings } from '../../lib/telemetry/tracing.ts';
 import { watchSupergraph } from './watch.ts';
 
 // Runs the gateway alone on a supergraph file: `npm run gateway -- --supergraph FILE --port N`.
 try {
   const config = loadGatewayConfig();
+  // Before the gateway is built: OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set (the SDK is not loaded otherwise).
+  const tracing = await startTracing(tracingSettings(process.env, 'allygraph-gateway'));
   const supergraphSdl = readSupergraph(config.supergraphPath);
   const gateway = await buildGateway({
     supergraphSdl,
@@ -27,6 +30,7 @@ try {
     gateway.drain();
     await closeServer(server);
     await gateway.stop();
+    await tracing?.shutdown();
   });
 } catch (err) {
   console.error(`gateway failed to start: ${(err as Error).message}`);

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import { log, type Logger } from './log.ts';
 
 /** Codes whose messages are safe to show: the client's own mistakes and decisions about it. */
 const INTERNAL = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
@@ -9,9 +10,9 @@ const URL_PATTERN = /\bhttps?:\/\/\S+/i;
 /**
  * Masks internal errors: no stack, no SQL, no subgraph URLs or raw subgraph responses reach
  * the client — only `Internal server error (request id …)`, the code and the subgraph's name.
- * The original goes to the log as one JSON line with the same request id.
+ * The original goes to the log as one JSON line (error) with the same request id.
  */
-export function maskingPlugin(log: (line: string) => void = (line) => console.error(line)): ApolloServerPlugin<GatewayContext> {
+export function maskingPlugin(logger: Pick<Logger, 'error'> = log): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -21,7 +22,7 @@ export function maskingPlugin(log: (line: string) => void = (line) => console.er
           const result = response.body.singleResult;
           result.errors = result.errors!.map((error) => {
             if (!leaks(error)) return error;
-            log(JSON.stringify({ level: 'error', msg: 'masked error', requestId, operationName, error }));
+            logger.error({ requestId, operationName, error }, 'masked error');
             const serviceName = error.extensions?.serviceName;
             return {
               message: `Internal server error (request id ${requestId})`,

@@ -10,6 +10,7 @@ import type { AuthConfig } from '../../gateway/src/auth/config.ts';
 import { loadRoles } from '../../gateway/src/auth/roles.ts';
 import { mintedTokenSource, mintToken, type MintOptions } from '../../gateway/src/auth/mint.ts';
 import type { GatewayOptions } from '../../gateway/src/app.ts';
+import type { SubgraphLogger } from '../../subgraphs/kit/src/telemetry.ts';
 import { copyTemplate } from './template.ts';
 import { syncConversions, syncFeeds } from '../../scripts/feed-sync.ts';
 
@@ -48,8 +49,8 @@ export interface TestGraph {
 
 export const TEST_AUTH = { issuer: 'allygraph', audience: 'allygraph', clockSkewS: 30 };
 
-/** The whole graph on ephemeral ports over a private copy of the seeded template. */
-export async function startGraph(gateway: Partial<GatewayOptions> = {}): Promise<TestGraph> {
+/** The whole graph on ephemeral ports over a private copy of the seeded template (subgraph logs off unless `subgraphs.logger`). */
+export async function startGraph(gateway: Partial<GatewayOptions> = {}, subgraphs: { logger?: SubgraphLogger } = {}): Promise<TestGraph> {
   const copy = await copyTemplate(inject('template'));
   const dbs = Object.fromEntries(DEPARTMENTS.map((d) => [d, copy.db])) as Record<Department, Db>;
   const ports = { crm: 0, campaigns: 0, sales: 0, hr: 0, gateway: 0 };
@@ -61,6 +62,7 @@ export async function startGraph(gateway: Partial<GatewayOptions> = {}): Promise
     dbs,
     ports,
     internalSecret,
+    logger: subgraphs.logger,
     gateway: { authenticator: createAuthenticator(auth), authRequired: false, ...gateway },
   });
   const token = (who: NonNullable<As>, extra: Partial<MintOptions> = {}) =>

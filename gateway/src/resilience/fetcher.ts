@@ -3,6 +3,7 @@ import { Kind, parse } from 'graphql';
 import { retryDelay } from './backoff.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { resolvePolicy, type CircuitState, type ResiliencePolicy } from './policy.ts';
+import { log, type Logger } from '../log.ts';
 
 /** The `fetcher` RemoteGraphQLDataSource accepts (@apollo/utils.fetcher's Fetcher). */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -31,6 +32,8 @@ export interface ResilientFetcherOptions extends ResiliencePolicy {
   now?: () => number;
   /** Source of the backoff jitter, in [0, 1). @default Math.random */
   random?: () => number;
+  /** Where circuit transitions are logged (warn). @default the gateway logger (log.ts) */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 export type ResilientFetcher = Fetcher & { readonly breaker: CircuitBreaker };
@@ -48,7 +51,7 @@ export function resilientFetcher(serviceName: string, options: ResilientFetcherO
   const policy = resolvePolicy(options, serviceName);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
-  const breaker = new CircuitBreaker(policy.breaker, now, (state) => circuitChanged(serviceName, state, options.onCircuitChange));
+  const breaker = new CircuitBreaker(policy.breaker, now, (state) => circuitChanged(options.logger ?? log, serviceName, state, options.onCircuitChange));
 
   const fetcher = async (url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
     const retryable = operationKind(init.body) === 'query';
@@ -93,12 +96,12 @@ export function resilientFetcher(serviceName: string, options: ResilientFetcherO
 }
 
 /** @apollo/gateway's default fetcher (make-fetch-happen, no retry, unlimited sockets). */
-function stockFetcher(): Fetcher {
+export function stockFetcher(): Fetcher {
   return new RemoteGraphQLDataSource().fetcher;
 }
 
-function circuitChanged(service: string, state: CircuitState, hook?: (service: string, state: CircuitState) => void): void {
-  console.warn(JSON.stringify({ level: 'warn', msg: 'subgraph circuit changed', service, state }));
+function circuitChanged(logger: Pick<Logger, 'warn'>, service: string, state: CircuitState, hook?: (service: string, state: CircuitState) => void): void {
+  logger.warn({ service, state }, 'subgraph circuit changed');
   try {
     hook?.(service, state);
   } catch {

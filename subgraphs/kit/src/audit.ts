@@ -58,6 +58,9 @@ export class AuditTrail {
         return db.statements;
       },
       location: db.location,
+      get pool() {
+        return db.pool;
+      },
       close: () => db.close(),
     };
   }

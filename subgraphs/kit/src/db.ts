@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { tracer, tracingEnabled } from '../../../lib/telemetry/tracing.ts';
 
 // int8 (counts, minor units) and numeric come back as strings by default; keep them
 // exact as strings and let callers convert with BigInt where they do arithmetic.
@@ -18,7 +20,15 @@ export interface Db extends Queryable {
   readonly statements: number;
   /** Human-readable location: a URL without password, or the PGlite data directory. */
   readonly location: string;
+  /** The connection pool now: clients open (`total`), of which `idle`, and queries `waiting` for one (pg Pool's counts). */
+  readonly pool: PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 export type DbTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -44,11 +54,15 @@ function wrapPool(pool: pg.Pool, location: string, close: () => Promise<void>): 
   let statements = 0;
   const run = async <R extends object>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => {
     statements++;
+    if (tracingEnabled() && trace.getSpan(context.active())) return traced(() => client.query<R>(text, params as unknown[] | undefined), text);
     const res = await client.query<R>(text, params as unknown[] | undefined);
     return res.rows;
   };
   return {
     location,
+    get pool() {
+      return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+    },
     get statements() {
       return statements;
     },
@@ -70,6 +84,29 @@ function wrapPool(pool: pg.Pool, location: string, close: () => Promise<void>): 
     },
     close,
   };
+}
+
+/** Longest statement text recorded on a span (bulk inserts are long); parameters are never recorded. */
+const MAX_STATEMENT_CHARS = 2_000;
+
+/** Runs one statement in a `sql <OPERATION>` client span, child of the active span (a subgraph request). */
+async function traced<R extends object>(query: () => Promise<pg.QueryResult<R>>, text: string): Promise<R[]> {
+  const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
+  const span = tracer().startSpan(`sql ${operation}`, {
+    kind: SpanKind.CLIENT,
+    attributes: { 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.query.text': text.length > MAX_STATEMENT_CHARS ? `${text.slice(0, MAX_STATEMENT_CHARS)}…` : text },
+  });
+  try {
+    const res = await query();
+    if (typeof res.rowCount === 'number') span.setAttribute('db.response.returned_rows', res.rowCount);
+    return res.rows;
+  } catch (err) {
+    span.recordException(err as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (err as { code?: string }).code ?? 'error' });
+    throw err;
+  } finally {
+    span.end();
+  }
 }
 
 export function redactUrl(url: string): string {

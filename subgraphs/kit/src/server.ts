@@ -8,7 +8,9 @@ import { readAuthRequirements, type AuthRequirements } from '../../../lib/authz/
 import { deniedError } from '../../../lib/authz/response.ts';
 import { IDENTITY_HEADER, IdentityHeaderError, verifyIdentity, type ForwardedIdentity } from '../../../lib/internal-identity.ts';
 import { AuditTrail, auditedRead, auditedWrite, auditLogResolver, isSensitive } from './audit.ts';
+import { installCacheControl } from './cache-control.ts';
 import { GraphError } from './errors.ts';
+import { fastifyLogging, instrumentSubgraph, type SubgraphLogger } from './telemetry.ts';
 import type { Db, Queryable } from './db.ts';
 
 /** What every resolver of a department receives, besides Mercurius' own fields. */
@@ -41,8 +43,8 @@ export interface SubgraphDefinition<L> {
 }
 
 export interface SubgraphServerOptions {
-  /** Fastify logger; off in tests. @default false */
-  logger?: boolean | { level: string };
+  /** Fastify logger (JSON lines with the request id, telemetry.ts); off in tests. @default false */
+  logger?: SubgraphLogger;
   /**
    * How the subgraph trusts its callers: `{ secret }` verifies the gateway's signed
    * `x-allygraph-identity` header and refuses (401) any request without a valid one;
@@ -63,7 +65,9 @@ export const DEVELOPMENT_IDENTITY: ForwardedIdentity = {
 };
 
 export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db, opts: SubgraphServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
+  const app = Fastify({ ...fastifyLogging(def.name, opts.logger), bodyLimit: 8 * 1024 * 1024 });
+  // First: request id echo, /metrics, the request span and log line (telemetry.ts).
+  const telemetry = instrumentSubgraph(app, def.name, db);
   const identities = new WeakMap<object, ForwardedIdentity>();
   if (opts.trust === 'any-caller') {
     console.warn(`WARNING: subgraph ${def.name} trusts any caller (SUBGRAPH_AUTH=off): unsigned requests get full access. Development only.`);
@@ -81,6 +85,7 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db
       identities.set(request, verifyIdentity(opts.trust === 'any-caller' ? new Uint8Array() : opts.trust.secret, header));
     } catch (err) {
       if (opts.trust === 'any-caller' || !(err instanceof IdentityHeaderError)) throw err;
+      telemetry.errors(request, ['UNAUTHENTICATED']);
       return reply.code(401).send({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
   });
@@ -111,10 +116,12 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db
     // Every GraphQL error answers 200 with the errors in the body (GraphQL over HTTP with
     // application/json): a 400 would reach clients as the gateway's opaque INTERNAL_SERVER_ERROR
     // instead of the BAD_USER_INPUT that names the bad variable.
-    errorFormatter: (execution, ctx) => ({
-      ...mercurius.defaultErrorFormatter(maskInternalErrors(execution, ctx), ctx),
-      statusCode: 200,
-    }),
+    errorFormatter: (execution, ctx) => {
+      const formatted = mercurius.defaultErrorFormatter(maskInternalErrors(execution, ctx), ctx);
+      const codes = (formatted.response.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+      telemetry.errors(ctx?.reply?.request, codes);
+      return { ...formatted, statusCode: 200 };
+    },
   });
   // Defence in depth: the gateway already removed what the caller may not read; a request
   // that still asks for it (a bug, or a leaked internal secret) is refused whole.
@@ -127,6 +134,8 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db
       throw new GraphError(first.code, deniedError(first).message, { field: first.coordinate });
     }
   });
+  // `cache-control` from the @cacheControl hints of the fields each query selects (cache-control.ts).
+  installCacheControl(app, def.sdl);
   app.graphql.addHook('onResolution', async (_execution, ctx) => {
     await (ctx as unknown as SubgraphContext<L>).audit.flushReads(db);
   });

@@ -92,6 +92,15 @@ export type BulkWriteResult = {
   stored: Scalars['Int']['output'];
 };
 
+/**
+ * How widely a response holding this data may be cached (@cacheControl): PUBLIC, by any caller with
+ * the same scopes; PRIVATE, only for the caller who got it. Gateway-internal, not part of the API.
+ * Shared enum, defined by every subgraph.
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A marketing campaign. Owned by campaigns: channel, budget, spend, window, A/B variants, funnel. */
 export type Campaign = {
   __typename?: 'Campaign';
@@ -719,14 +728,13 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AbTest: ResolverTypeWrapper<AbTestResult>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AttributionModel: AttributionModel;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditKind: AuditKind;
   BulkWriteResult: ResolverTypeWrapper<BulkWriteResult>;
+  CacheControlScope: CacheControlScope;
   Campaign: ResolverTypeWrapper<CampaignRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CampaignAttribution: ResolverTypeWrapper<CampaignAttributionRow>;
@@ -763,13 +771,13 @@ export type ResolversTypes = {
   Variant: ResolverTypeWrapper<VariantRow>;
   VariantInput: VariantInput;
   VariantResult: ResolverTypeWrapper<VariantResultRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AbTest: AbTestResult;
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
   AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
@@ -804,7 +812,17 @@ export type ResolversParentTypes = {
   Variant: VariantRow;
   VariantInput: VariantInput;
   VariantResult: VariantResultRow;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AbTestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AbTest'] = ResolversParentTypes['AbTest']> = {
   control?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
@@ -1032,3 +1050,6 @@ export type Resolvers<ContextType = Context> = {
   VariantResult?: VariantResultResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

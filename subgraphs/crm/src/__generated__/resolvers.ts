@@ -60,6 +60,15 @@ export type BulkWriteResult = {
   stored: Scalars['Int']['output'];
 };
 
+/**
+ * How widely a response holding this data may be cached (@cacheControl): PUBLIC, by any caller with
+ * the same scopes; PRIVATE, only for the caller who got it. Gateway-internal, not part of the API.
+ * Shared enum, defined by every subgraph.
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** Marketing channels a customer can consent to and a campaign can use. Shared enum (crm, campaigns). */
 export type Channel =
   | 'EMAIL'
@@ -610,10 +619,9 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditKind: AuditKind;
   BulkWriteResult: ResolverTypeWrapper<BulkWriteResult>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CacheControlScope: CacheControlScope;
   Channel: Channel;
   Consent: ResolverTypeWrapper<ConsentRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateCustomerInput: CreateCustomerInput;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
@@ -640,6 +648,8 @@ export type ResolversTypes = {
   SuppressionInput: SuppressionInput;
   SuppressionReason: SuppressionReason;
   UpdateCustomerInput: UpdateCustomerInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -648,9 +658,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   BulkWriteResult: BulkWriteResult;
-  Int: Scalars['Int']['output'];
   Consent: ConsentRow;
-  Boolean: Scalars['Boolean']['output'];
   CreateCustomerInput: CreateCustomerInput;
   Customer: CustomerRow;
   CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
@@ -671,7 +679,17 @@ export type ResolversParentTypes = {
   Segment: SegmentRow;
   SuppressionInput: SuppressionInput;
   UpdateCustomerInput: UpdateCustomerInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -814,3 +832,6 @@ export type Resolvers<ContextType = Context> = {
   Segment?: SegmentResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

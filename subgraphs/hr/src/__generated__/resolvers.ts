@@ -49,6 +49,15 @@ export type AuditKind =
   /** A mutation. */
   | 'WRITE';
 
+/**
+ * How widely a response holding this data may be cached (@cacheControl): PUBLIC, by any caller with
+ * the same scopes; PRIVATE, only for the caller who got it. Gateway-internal, not part of the API.
+ * Shared enum, defined by every subgraph.
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** An employee's department. Owned by HR. */
 export type Department =
   | 'HR'
@@ -381,6 +390,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditKind: AuditKind;
+  CacheControlScope: CacheControlScope;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Department: Department;
   Employee: ResolverTypeWrapper<EmployeeRow>;
@@ -393,14 +403,14 @@ export type ResolversTypes = {
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PerformanceReview: ResolverTypeWrapper<ReviewRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PerformanceReviewInput: PerformanceReviewInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quota: ResolverTypeWrapper<QuotaRow>;
   SetQuotaInput: SetQuotaInput;
   SortDirection: SortDirection;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -418,14 +428,22 @@ export type ResolversParentTypes = {
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PerformanceReview: ReviewRow;
-  Int: Scalars['Int']['output'];
   PerformanceReviewInput: PerformanceReviewInput;
   Query: Record<PropertyKey, never>;
   Quota: QuotaRow;
   SetQuotaInput: SetQuotaInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -527,3 +545,6 @@ export type Resolvers<ContextType = Context> = {
   Quota?: QuotaResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

@@ -49,6 +49,15 @@ export type AuditKind =
   /** A mutation. */
   | 'WRITE';
 
+/**
+ * How widely a response holding this data may be cached (@cacheControl): PUBLIC, by any caller with
+ * the same scopes; PRIVATE, only for the caller who got it. Gateway-internal, not part of the API.
+ * Shared enum, defined by every subgraph.
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type Campaign = {
   __typename?: 'Campaign';
   /** (sales) Non-cancelled orders whose direct source is this campaign. */
@@ -503,8 +512,8 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditKind: AuditKind;
+  CacheControlScope: CacheControlScope;
   Campaign: ResolverTypeWrapper<CampaignRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Customer: ResolverTypeWrapper<EntityRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -516,7 +525,6 @@ export type ResolversTypes = {
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderFeedPage: ResolverTypeWrapper<Omit<OrderFeedPage, 'orders'> & { orders: Array<ResolversTypes['Order']> }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderFilter: OrderFilter;
   OrderLine: ResolverTypeWrapper<OrderLineRow>;
   OrderLineInput: OrderLineInput;
@@ -531,6 +539,8 @@ export type ResolversTypes = {
   RetentionCohort: ResolverTypeWrapper<RetentionCohort>;
   SalesKpiPoint: ResolverTypeWrapper<SalesKpiPoint>;
   SortDirection: SortDirection;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -539,7 +549,6 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Campaign: CampaignRef;
-  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   Customer: EntityRef;
   DateTime: Scalars['DateTime']['output'];
@@ -550,7 +559,6 @@ export type ResolversParentTypes = {
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderFeedPage: Omit<OrderFeedPage, 'orders'> & { orders: Array<ResolversParentTypes['Order']> };
-  Boolean: Scalars['Boolean']['output'];
   OrderFilter: OrderFilter;
   OrderLine: OrderLineRow;
   OrderLineInput: OrderLineInput;
@@ -562,7 +570,17 @@ export type ResolversParentTypes = {
   Quota: QuotaRef;
   RetentionCohort: RetentionCohort;
   SalesKpiPoint: SalesKpiPoint;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -718,3 +736,6 @@ export type Resolvers<ContextType = Context> = {
   SalesKpiPoint?: SalesKpiPointResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};
