@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSubgraphServer } from '../subgraphs/kit/src/server.ts';
+import { crm } from '../subgraphs/crm/src/app.ts';
 import { IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '../lib/internal-identity.ts';
 import { postJson, startGraph, type As, type TestGraph } from './helpers/graph.ts';
 
@@ -179,6 +181,26 @@ describe('subgraphs answer only the gateway', () => {
     });
     expect(JSON.stringify(res.body)).not.toContain(c.email);
     expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', field: 'Customer.email' } });
+  });
+});
+
+describe('SUBGRAPH_AUTH=off (development): any caller', () => {
+  it('runs unsigned callers as the developer, and a gateway\'s identity as given', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const app = await createSubgraphServer(crm, graph.db, { trust: 'any-caller' });
+    try {
+      expect(warn.mock.calls[0]?.[0]).toContain('trusts any caller');
+      const ask = async (headers: Record<string, string>) =>
+        (await app.inject({ method: 'POST', url: '/graphql', headers, payload: { query: `{ customer(id: "${c.id}") { email } }` } })).json() as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+      expect(await ask({})).toEqual({ data: { customer: { email: c.email } } });
+      const analyst: ForwardedIdentity = { subject: 'a', roles: ['analyst'], scopes: ['crm:read'], employeeId: null, operationName: null, requestId: null };
+      const answer = await ask({ [IDENTITY_HEADER]: signIdentity(randomBytes(32), analyst) });
+      expect(answer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(answer)).not.toContain(c.email);
+    } finally {
+      await app.close();
+      warn.mockRestore();
+    }
   });
 });
 
