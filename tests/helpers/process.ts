@@ -24,6 +24,10 @@ export function spawnCommand(command: string, args: string[], opts: { env?: Reco
     cwd: opts.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A failed assertion must not leave servers running after the test process ends.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   let out = '';
   const listeners = new Set<() => void>();
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
