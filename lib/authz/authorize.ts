@@ -4,9 +4,6 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLField,
-  type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionNode,
@@ -14,19 +11,8 @@ import {
   type ValueNode,
 } from 'graphql';
 import { both, isOpen, NONE, type AuthRequirements, type Requirement } from './requirements.ts';
+import { fieldsOf, isComposite, isNonNull, namedType, type NamedType } from '../schema-types.ts';
 
-// Duck-typed checks: the schema may come from another copy of graphql-js (the gateway's, a
-// subgraph server's), where graphql's instanceof-based predicates throw.
-type Named = { name: string };
-const namedType = (t: GraphQLOutputType): Named => {
-  let inner: unknown = t;
-  while (inner && typeof inner === 'object' && 'ofType' in inner) inner = (inner as { ofType: unknown }).ofType;
-  return inner as Named;
-};
-const isNonNull = (t: GraphQLOutputType): boolean => String(t).endsWith('!');
-const fieldsOf = (t: unknown): Record<string, GraphQLField<unknown, unknown>> | undefined =>
-  t && typeof t === 'object' && 'getFields' in t ? (t as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields() : undefined;
-const isComposite = (t: unknown): t is GraphQLCompositeType => !!t && typeof t === 'object' && ('getFields' in t || 'getTypes' in t);
 
 /** Who is asking: what the verified token says. */
 export interface Principal {
@@ -104,7 +90,7 @@ export function authorize(opts: AuthorizeOptions): Authorized | null {
   /** Thrown up to the nearest nullable field when a non-null field is denied. */
   class Bubble {}
 
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, path: string[]): SelectionSetNode => {
+  const walk = (set: SelectionSetNode, parent: NamedType, path: string[]): SelectionSetNode => {
     const out: SelectionNode[] = [];
     // A denied non-null field nulls this whole object; siblings are still checked so every denied path is reported.
     let bubbled = false;
@@ -150,7 +136,7 @@ export function authorize(opts: AuthorizeOptions): Authorized | null {
     return { kind: Kind.SELECTION_SET, selections: out.length ? out : [placeholder()] };
   };
 
-  const field = (node: FieldNode, parent: GraphQLCompositeType, path: string[]): FieldNode | null => {
+  const field = (node: FieldNode, parent: NamedType, path: string[]): FieldNode | null => {
     const name = node.name.value;
     if (name.startsWith('__')) return node; // __typename, and introspection at the root
     const def = fieldsOf(parent)?.[name];
@@ -173,7 +159,7 @@ export function authorize(opts: AuthorizeOptions): Authorized | null {
     }
   };
 
-  const drop = (type: GraphQLOutputType, path: string[]): null => {
+  const drop = (type: unknown, path: string[]): null => {
     if (isNonNull(type)) throw new Bubble();
     nulled.push(path);
     return null;

@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { CachedResponse, ResponseStore } from './store.ts';
+import { connectRedis, report } from '../redis.ts';
 
 /**
  * Stores a response and tags it, atomically, unless an invalidation happened since the
@@ -33,8 +33,6 @@ end
 return removed
 `;
 
-const CONNECT_TIMEOUT_MS = 2000;
-const COMMAND_TIMEOUT_MS = 1000;
 /** Tags per invalidation script call (a bulk mutation can name thousands of ids). */
 const TAG_BATCH = 1000;
 /** APQ registrations expire unless Apollo Server asks for a TTL: a client re-registers on PersistedQueryNotFound. */
@@ -55,27 +53,13 @@ export interface RedisStoreOptions {
  * Single Redis node (the scripts touch keys they do not declare).
  */
 export async function createRedisStore(opts: RedisStoreOptions): Promise<ResponseStore> {
-  const client = new Redis(opts.url, {
-    lazyConnect: false,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    commandTimeout: COMMAND_TIMEOUT_MS,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-  });
+  const { client, close } = await connectRedis(opts.url, opts.onError);
   client.defineCommand('cacheStore', { lua: STORE });
   client.defineCommand('cacheInvalidate', { lua: INVALIDATE });
   const scripts = client as unknown as {
     cacheStore(numKeys: number, ...args: (string | number)[]): Promise<number>;
     cacheInvalidate(numKeys: number, ...args: string[]): Promise<number>;
   };
-  let outageReported = false;
-  client.on('ready', () => (outageReported = false));
-  client.on('error', (err: Error) => {
-    if (outageReported) return;
-    outageReported = true;
-    report(opts.onError, err);
-  });
-  await firstConnection(client);
 
   const p = opts.prefix;
   const epochKey = `${p}epoch`;
@@ -109,7 +93,6 @@ export async function createRedisStore(opts: RedisStoreOptions): Promise<Respons
     },
   };
 
-  let closed = false;
   return {
     kind: 'redis',
     async lookup(keys) {
@@ -145,33 +128,6 @@ export async function createRedisStore(opts: RedisStoreOptions): Promise<Respons
       return removed;
     },
     apq,
-    async close() {
-      if (closed) return;
-      closed = true;
-      if (client.status !== 'ready') return client.disconnect();
-      await client.quit().catch(() => client.disconnect());
-    },
+    close,
   };
-}
-
-function firstConnection(client: Redis): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      client.off('ready', done);
-      client.off('error', done);
-      resolve();
-    };
-    const timer = setTimeout(done, CONNECT_TIMEOUT_MS + 500);
-    client.on('ready', done);
-    client.on('error', done);
-  });
-}
-
-function report(onError: (err: Error) => void, err: unknown): void {
-  try {
-    onError(err instanceof Error ? err : new Error(String(err)));
-  } catch {
-    // a failing hook must not fail the request
-  }
 }

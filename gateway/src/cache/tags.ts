@@ -9,6 +9,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { isComposite, namedType, type NamedType } from '../../../lib/schema-types.ts';
 
 /**
  * Response keys the cache adds to an operation so every object says what it is: the type
@@ -21,18 +22,9 @@ export const ID_KEY = '_cache_id';
 export const INTERFACE_ID_KEY = '_cache_iid';
 const KEYS = new Set([TYPENAME_KEY, ID_KEY, INTERFACE_ID_KEY]);
 
-// Duck-typed schema access: the schema may come from another copy of graphql-js (see lib/authz/authorize.ts).
-type Field = { name: string; type: unknown; args?: readonly { name: string; type: unknown }[] };
-type Named = { name: string; getFields?: () => Record<string, Field>; getTypes?: () => unknown[] };
-const unwrap = (t: unknown): Named => {
-  let inner = t;
-  while (inner && typeof inner === 'object' && 'ofType' in inner) inner = (inner as { ofType: unknown }).ofType;
-  return inner as Named;
-};
-const isComposite = (t: Named | undefined | null): t is Named => !!t && (typeof t.getFields === 'function' || typeof t.getTypes === 'function');
 /** An object type (interfaces have getInterfaces too, but `resolveType` where objects have `isTypeOf`). */
-const isObjectType = (t: Named) => 'isTypeOf' in t && typeof t.getFields === 'function';
-const isLeaf = (t: Named) => typeof t.getFields !== 'function' && typeof t.getTypes !== 'function';
+const isObjectType = (t: NamedType) => 'isTypeOf' in t && typeof t.getFields === 'function';
+const isLeaf = (t: NamedType) => typeof t.getFields !== 'function' && typeof t.getTypes !== 'function';
 
 export interface Tagged {
   document: DocumentNode;
@@ -47,15 +39,15 @@ export interface Tagged {
  */
 export function addTagFields(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, idAllowed: (type: string) => boolean): Tagged | null {
   let clash = false;
-  const typeOf = (name: string) => schema.getType(name) as unknown as Named | undefined;
+  const typeOf = (name: string) => schema.getType(name) as unknown as NamedType | undefined;
 
-  const augment = (set: SelectionSetNode, parent: Named | undefined, root: boolean): SelectionSetNode => {
+  const augment = (set: SelectionSetNode, parent: NamedType | undefined, root: boolean): SelectionSetNode => {
     const selections: SelectionNode[] = set.selections.map((sel) => {
       if (sel.kind === Kind.FIELD) {
         if (KEYS.has(sel.alias?.value ?? sel.name.value)) clash = true;
         if (!sel.selectionSet) return sel;
         const def = parent?.getFields?.()[sel.name.value];
-        const target = def ? unwrap(def.type) : undefined;
+        const target = def ? namedType(def.type) : undefined;
         return { ...sel, selectionSet: augment(sel.selectionSet, isComposite(target) ? target : undefined, false) };
       }
       if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -67,11 +59,11 @@ export function addTagFields(schema: GraphQLSchema, document: DocumentNode, oper
     if (root || !parent) return { ...set, selections };
     selections.push(aliased(TYPENAME_KEY, '__typename'));
     const id = parent.getFields?.().id;
-    if (id && isLeaf(unwrap(id.type)) && idAllowed(parent.name)) selections.push(aliased(isObjectType(parent) ? ID_KEY : INTERFACE_ID_KEY, 'id'));
+    if (id && isLeaf(namedType(id.type)) && idAllowed(parent.name)) selections.push(aliased(isObjectType(parent) ? ID_KEY : INTERFACE_ID_KEY, 'id'));
     return { ...set, selections };
   };
 
-  const root = schema.getRootType(operation.operation) as unknown as Named | undefined;
+  const root = schema.getRootType(operation.operation) as unknown as NamedType | undefined;
   const tagged: OperationDefinitionNode = { ...operation, selectionSet: augment(operation.selectionSet, root, true) };
   const definitions = document.definitions.map((def) => {
     if (def === operation) return tagged;
@@ -128,7 +120,7 @@ export function argumentIdTags(schema: GraphQLSchema, document: DocumentNode, op
       for (const item of value) collect(item, type);
       return;
     }
-    const named = unwrap(type);
+    const named = namedType(type);
     if (named?.name === 'ID' && (typeof value === 'string' || typeof value === 'number')) {
       tags.add(idTag(String(value)));
       return;
@@ -138,17 +130,17 @@ export function argumentIdTags(schema: GraphQLSchema, document: DocumentNode, op
     for (const [name, v] of Object.entries(value as Record<string, unknown>)) if (fields[name]) collect(v, fields[name].type);
   };
 
-  const walk = (set: SelectionSetNode, parent: Named | undefined): void => {
+  const walk = (set: SelectionSetNode, parent: NamedType | undefined): void => {
     for (const sel of set.selections) {
       if (sel.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(sel.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
         seen.add(fragment.name.value);
-        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) as unknown as Named | undefined);
+        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) as unknown as NamedType | undefined);
         continue;
       }
       if (sel.kind === Kind.INLINE_FRAGMENT) {
-        walk(sel.selectionSet, sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as unknown as Named | undefined) : parent);
+        walk(sel.selectionSet, sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as unknown as NamedType | undefined) : parent);
         continue;
       }
       const def = parent?.getFields?.()[sel.name.value];
@@ -157,11 +149,11 @@ export function argumentIdTags(schema: GraphQLSchema, document: DocumentNode, op
         const argDef = def.args?.find((a) => a.name === arg.name.value);
         if (argDef) collect(valueOf(arg.value, variables), argDef.type);
       }
-      const target = unwrap(def.type);
+      const target = namedType(def.type);
       if (sel.selectionSet && isComposite(target)) walk(sel.selectionSet, target);
     }
   };
-  walk(operation.selectionSet, schema.getRootType(operation.operation) as unknown as Named | undefined);
+  walk(operation.selectionSet, schema.getRootType(operation.operation) as unknown as NamedType | undefined);
   return tags;
 }
 

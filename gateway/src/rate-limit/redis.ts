@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { RateLimitDecision, RateLimiter } from '../rate-limit.ts';
 import { emissionIntervalUs, usToMs } from './gcra.ts';
+import { connectRedis, report } from '../redis.ts';
 
 /**
  * gcraStep (./gcra.ts) in Lua, run atomically by Redis. The clock is Redis's own (TIME), so
@@ -32,10 +32,6 @@ return {1, remaining, 0}
 `;
 const SCRIPT_SHA = createHash('sha1').update(SCRIPT).digest('hex');
 
-/** Bounds so a down or hung Redis costs a request at most a few seconds, then fails open. */
-const CONNECT_TIMEOUT_MS = 2000;
-const COMMAND_TIMEOUT_MS = 1000;
-
 export interface RedisLimiterOptions {
   limit: number;
   windowMs: number;
@@ -52,21 +48,7 @@ export interface RedisLimiterOptions {
 export async function createRedisLimiter(opts: RedisLimiterOptions): Promise<RateLimiter> {
   const { limit, prefix, onError } = opts;
   const intervalUs = emissionIntervalUs(limit, opts.windowMs);
-  const client = new Redis(opts.url, {
-    lazyConnect: false,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    commandTimeout: COMMAND_TIMEOUT_MS,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-  });
-  let outageReported = false;
-  client.on('ready', () => (outageReported = false));
-  client.on('error', (err: Error) => {
-    if (outageReported) return;
-    outageReported = true;
-    report(onError, err);
-  });
-  await firstConnection(client);
+  const { client, close } = await connectRedis(opts.url, onError);
 
   const run = async (key: string): Promise<unknown> => {
     try {
@@ -76,7 +58,6 @@ export async function createRedisLimiter(opts: RedisLimiterOptions): Promise<Rat
       return client.eval(SCRIPT, 1, key, limit, intervalUs);
     }
   };
-  let closed = false;
 
   return {
     store: 'redis',
@@ -89,34 +70,6 @@ export async function createRedisLimiter(opts: RedisLimiterOptions): Promise<Rat
         return { allowed: true, limit, remaining: limit, retryAfterMs: 0 };
       }
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      if (client.status !== 'ready') return client.disconnect();
-      await client.quit().catch(() => client.disconnect());
-    },
+    close,
   };
-}
-
-function firstConnection(client: Redis): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      client.off('ready', done);
-      client.off('error', done);
-      resolve();
-    };
-    const timer = setTimeout(done, CONNECT_TIMEOUT_MS + 500);
-    client.on('ready', done);
-    client.on('error', done);
-  });
-}
-
-/** Calls the error hook without letting it throw into the request. */
-function report(onError: (err: Error) => void, err: unknown): void {
-  try {
-    onError(err instanceof Error ? err : new Error(String(err)));
-  } catch {
-    // a failing hook must not fail the request
-  }
 }

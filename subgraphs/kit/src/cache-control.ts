@@ -10,6 +10,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { isComposite, namedType, type NamedType } from '../../../lib/schema-types.ts';
 
 export type CacheScope = 'PUBLIC' | 'PRIVATE';
 
@@ -72,14 +73,6 @@ function hintOf(directives: readonly ConstDirectiveNode[] | undefined): CacheHin
   return hint;
 }
 
-// Duck-typed schema access: the schema may come from another copy of graphql-js (see lib/authz/authorize.ts).
-type Named = { name: string; getFields?: () => Record<string, { type: unknown }>; getTypes?: () => unknown[] };
-const namedType = (t: unknown): Named => {
-  let inner = t;
-  while (inner && typeof inner === 'object' && 'ofType' in inner) inner = (inner as { ofType: unknown }).ofType;
-  return inner as Named;
-};
-const isComposite = (t: Named | undefined): boolean => !!t && (typeof t.getFields === 'function' || typeof t.getTypes === 'function');
 
 /** A policy being narrowed: the smallest maxAge and the most private scope seen so far. */
 class Narrowing {
@@ -114,20 +107,20 @@ export function cachePolicyOf(
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation || operation.operation !== 'query') return NOT_CACHEABLE;
-  const root = schema.getQueryType() as unknown as Named | null;
+  const root = schema.getQueryType() as unknown as NamedType | null;
   if (!root) return NOT_CACHEABLE;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const vars = variables ?? {};
   const overall = new Narrowing();
 
-  const walk = (set: SelectionSetNode, parent: Named, isRoot: boolean): void => {
+  const walk = (set: SelectionSetNode, parent: NamedType, isRoot: boolean): void => {
     for (const sel of set.selections) {
       if (!included(sel.directives, vars)) continue;
       if (sel.kind !== Kind.FIELD) {
         const fragment = sel.kind === Kind.INLINE_FRAGMENT ? sel : fragments.get(sel.name.value);
         if (!fragment) continue;
-        const condition = fragment.typeCondition ? (schema.getType(fragment.typeCondition.name.value) as unknown as Named | undefined) : parent;
+        const condition = fragment.typeCondition ? (schema.getType(fragment.typeCondition.name.value) as unknown as NamedType | undefined) : parent;
         if (condition && isComposite(condition)) walk(fragment.selectionSet, condition, isRoot);
         continue;
       }
