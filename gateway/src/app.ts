@@ -60,7 +60,7 @@ export interface GatewayOptions {
   maskInternalErrors?: boolean;
   /**
    * Subgraph fetch deadline, retries of queries and a circuit breaker per subgraph (`onCircuitChange`
-   * reports its transitions). `{ enabled: false }`: stock fetches. @default DEFAULT_POLICY (resilience/policy.ts)
+   * reports its transitions). `{ enabled: false }`: plain fetches (no deadline, retry or breaker). @default DEFAULT_POLICY (resilience/policy.ts)
    */
   resilience?: ResiliencePolicy;
   /** JSON logs: access lines, subgraph failures, masked errors, circuit transitions. @default the LOG_LEVEL logger (log.ts) */

@@ -3,7 +3,7 @@ import { context, SpanKind, SpanStatusCode, trace, type Span } from '@openteleme
 import { extractTraceContext, tracer, tracingEnabled, withTraceHeaders } from '../../lib/telemetry/tracing.ts';
 import type { Logger } from './log.ts';
 import type { FetchOutcome, GatewayMetrics } from './metrics.ts';
-import { CircuitOpenError, resilientFetcher, stockFetcher, SubgraphTimeoutError, type Fetcher, type ResiliencePolicy } from './resilience/index.ts';
+import { CircuitOpenError, keepAliveFetcher, resilientFetcher, SubgraphTimeoutError, type Fetcher, type ResiliencePolicy } from './resilience/index.ts';
 
 /** What the request handler learns about a request, for its access-log line and metrics. */
 export interface RequestNote {
@@ -98,7 +98,7 @@ function endRequestSpan(span: Span, line: { operationName: string | null; status
  * policy's own `onCircuitChange`.
  */
 export function subgraphFetcher(service: string, policy: ResiliencePolicy | undefined, metrics: GatewayMetrics | undefined, logger: Logger): Fetcher {
-  if (policy?.enabled === false) return observedFetcher(service, stockFetcher(), metrics);
+  if (policy?.enabled === false) return observedFetcher(service, keepAliveFetcher(), metrics);
   metrics?.circuit(service, 'closed');
   const fetcher = resilientFetcher(service, {
     ...policy,
@@ -112,7 +112,7 @@ export function subgraphFetcher(service: string, policy: ResiliencePolicy | unde
 }
 
 /**
- * Wraps a subgraph fetcher (the resilient one, or the stock one): times each fetch into the
+ * Wraps a subgraph fetcher (the resilient one, or the bare keep-alive client): times each fetch into the
  * `allygraph_subgraph_fetch_duration_seconds` histogram and, while tracing is on, runs it in
  * a client span whose W3C `traceparent` goes to the subgraph in the request headers.
  */

@@ -1,5 +1,6 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Kind, parse } from 'graphql';
+import { keepAliveFetcher } from './http-client.ts';
 import { retryDelay } from './backoff.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { resolvePolicy, type CircuitState, type ResiliencePolicy } from './policy.ts';
@@ -39,7 +40,7 @@ export interface ResilientFetcherOptions extends ResiliencePolicy {
 export type ResilientFetcher = Fetcher & { readonly breaker: CircuitBreaker };
 
 /**
- * Wraps `fetch` (by default @apollo/gateway's own) for subgraph `serviceName` with its
+ * Wraps `fetch` (by default the keep-alive client of http-client.ts) for subgraph `serviceName` with its
  * policy (resolvePolicy): a deadline over the whole fetch, retries of queries (never of
  * mutations) with full-jitter backoff or the subgraph's `Retry-After`, and a circuit breaker.
  * Failures are network errors, the deadline, and HTTP 5xx or 429; any other answer (GraphQL
@@ -47,7 +48,7 @@ export type ResilientFetcher = Fetcher & { readonly breaker: CircuitBreaker };
  * source turns it into an error); a refused call throws CircuitOpenError, a timeout
  * SubgraphTimeoutError.
  */
-export function resilientFetcher(serviceName: string, options: ResilientFetcherOptions = {}, fetch: Fetcher = stockFetcher()): ResilientFetcher {
+export function resilientFetcher(serviceName: string, options: ResilientFetcherOptions = {}, fetch: Fetcher = keepAliveFetcher()): ResilientFetcher {
   const policy = resolvePolicy(options, serviceName);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -93,11 +94,6 @@ export function resilientFetcher(serviceName: string, options: ResilientFetcherO
     throw last!.error;
   };
   return Object.assign(fetcher, { breaker });
-}
-
-/** @apollo/gateway's default fetcher (make-fetch-happen, no retry, unlimited sockets). */
-export function stockFetcher(): Fetcher {
-  return new RemoteGraphQLDataSource().fetcher;
 }
 
 function circuitChanged(logger: Pick<Logger, 'warn'>, service: string, state: CircuitState, hook?: (service: string, state: CircuitState) => void): void {

@@ -37,7 +37,7 @@ type Overrides = Partial<Omit<ServicePolicy, 'backoff' | 'breaker'>> & {
  * (DEFAULT_POLICY fills the rest); `services` overrides them per subgraph (lower-case name).
  */
 export interface ResiliencePolicy extends Overrides {
-  /** `false` sends subgraph fetches as stock @apollo/gateway does (no timeout, retry or breaker). @default true */
+  /** `false` sends each subgraph fetch once, with no deadline, retry or breaker. @default true */
   enabled?: boolean;
   /** Per-subgraph overrides, by lower-case subgraph name, e.g. `{ crm: { timeoutMs: 2000 } }`. */
   services?: Record<string, Overrides>;
