@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { POLICIES } from '../../lib/authz/policies.ts';
 import { IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '../../lib/internal-identity.ts';
+import { Passthrough, subgraphHeaders } from './passthrough.ts';
 import type { Authenticator } from './auth/jwt.ts';
 import { authorizationPlugin } from './authz.ts';
 import { createResponseCache, httpCacheScopePlugin, type ResponseCache, type ResponseCacheOptions } from './cache/index.ts';
@@ -13,11 +14,12 @@ import type { GatewayContext } from './context.ts';
 import { DEVELOPMENT_ORIGINS, type CorsOrigins } from './cors.ts';
 import { createHandler, type RequestHandler } from './http.ts';
 import { operationLimitsPlugin, type OperationLimits } from './limits/plugin.ts';
-import type { HeaderRules } from './headers.ts';
+import { collectResponseHeaders, type HeaderRules } from './headers.ts';
 import { log, type Logger } from './log.ts';
 import { maskingPlugin } from './masking.ts';
 import { createGatewayMetrics, metricsPlugin, type GatewayMetrics } from './metrics.ts';
 import { subgraphFetcher } from './observe.ts';
+import type { Fetcher } from './resilience/index.ts';
 import { CircuitOpenError, type ResiliencePolicy } from './resilience/index.ts';
 import { readinessProbe } from './readiness.ts';
 import { hasRequirements, prepareSupergraph } from './supergraph.ts';
@@ -73,6 +75,11 @@ export interface GatewayOptions {
    * default, turns it on for npm start and npm run gateway)
    */
   cache?: ResponseCacheOptions;
+  /**
+   * Answer operations planned as one fetch from the subgraph's bytes, without @apollo/gateway's
+   * execution (passthrough.ts); only while the response cache is off. @default true (`PASSTHROUGH`)
+   */
+  passthrough?: boolean;
 }
 
 export interface Gateway {
@@ -87,6 +94,8 @@ export interface Gateway {
   stop(): Promise<void>;
   /** The response cache (its counters), when on. */
   readonly cache?: ResponseCache;
+  /** The single-fetch passthrough (its count of answers served), when the response cache is off. */
+  readonly passthrough?: Passthrough;
 }
 
 const NO_HEADERS: HeaderRules = { request: [], response: [] };
@@ -105,22 +114,34 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   // Unless told otherwise, @apollo/gateway probes cloud metadata endpoints (AWS, GCP, Azure, Alibaba)
   // and sends usage metrics to Apollo every hour; our own telemetry is /metrics and OTLP traces.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const services = new Map<string, { url: string; fetch: Fetcher }>();
+  const requirementsOf = () => (hasRequirements(current) ? current.requirements : null);
+  // The response cache answers on the regular path only: with it on, every operation takes that path.
+  const passthrough = cache || opts.passthrough === false
+    ? undefined
+    : new Passthrough(
+        () => ({ requirements: requirementsOf(), policies: POLICIES, costs: current.costs, limits: opts.limits, hiddenEnums: current.hiddenEnums, headers: opts.headers ?? NO_HEADERS }),
+        (name) => services.get(name),
+        metrics,
+      );
   const gateway = new ApolloGateway({
     // The hook form of supergraphSdl, so `reload` can hand @apollo/gateway a new one.
     supergraphSdl: async (hooks) => {
       update = hooks.update;
       return { supergraphSdl: current.gatewaySdl };
     },
-    buildService: ({ name, url }) =>
-      new ForwardingDataSource(name, opts.headers ?? NO_HEADERS, {
-        url: overrides[name.toLowerCase()] ?? url,
-        fetcher: subgraphFetcher(name, opts.resilience, metrics, logger),
-      }, logger),
+    buildService: ({ name, url }) => {
+      const service = { url: overrides[name.toLowerCase()] ?? url!, fetch: subgraphFetcher(name, opts.resilience, metrics, logger) };
+      services.set(name, service);
+      return new ForwardingDataSource(name, opts.headers ?? NO_HEADERS, { url: service.url, fetcher: service.fetch }, logger);
+    },
+    ...(passthrough && { experimental_didResolveQueryPlan: passthrough.learn }),
   });
+  if (passthrough) gateway.onSchemaLoadOrUpdate(() => passthrough.reset());
   const plugins: ApolloServerPlugin<GatewayContext>[] = [operationNamePlugin];
   if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
   if (opts.limits) plugins.push(operationLimitsPlugin({ costs: () => current.costs, limits: opts.limits }));
-  plugins.push(authorizationPlugin(() => (hasRequirements(current) ? current.requirements : null), POLICIES));
+  plugins.push(authorizationPlugin(requirementsOf, POLICIES));
   // After authorization: the cache keys on and tags the filtered operation.
   if (cache) plugins.push(cache.plugin((type) => !current.requirements.fields.has(`${type}.id`)));
   plugins.push(httpCacheScopePlugin); // `cache-control: …, private` to HTTP caches for a token's answers
@@ -151,6 +172,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     internalSecret: opts.internalSecret,
     rateLimiter: opts.rateLimiter,
     trusted: opts.trustedDocumentsOnly?.length ? { roles: opts.trustedDocumentsOnly, documents: opts.persistedOperations ?? {} } : undefined,
+    passthrough,
   });
   return {
     handler,
@@ -174,6 +196,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
       await cache?.close();
     },
     cache,
+    passthrough,
   };
 }
 
@@ -205,11 +228,20 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
-    for (const name of this.headers.response) {
-      const value = response.http?.headers.get(name);
-      if (value && context?.responseHeaders) context.responseHeaders.add(name, value);
-    }
+    collectResponseHeaders(this.headers, response.http?.headers, context);
     return response;
+  }
+
+  /** Uses the passthrough's fetch of this very operation, when it made one, instead of sending it again. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const replay = options.context?.replay;
+    if (!replay || replay.serviceName !== this.serviceName || replay.query !== options.request.query) return super.process(options);
+    options.context.replay = undefined;
+    const replayed: Fetcher = async () => {
+      if ('error' in replay) throw replay.error;
+      return replay.response;
+    };
+    return super.process.call(Object.create(this, { fetcher: { value: replayed } }) as this, options);
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }, context?: GatewayContext): void {
@@ -221,15 +253,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (typeof context?.forwardedIdentity === 'function') {
-      const identity = context.forwardedIdentity();
-      if (identity) request.http?.headers.set(IDENTITY_HEADER, identity);
-    }
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    for (const name of this.headers.request) {
-      const value = context?.requestHeaders?.[name];
-      if (value !== undefined) request.http?.headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
+    for (const [name, value] of Object.entries(subgraphHeaders(context as GatewayContext | undefined, this.headers))) request.http?.headers.set(name, value);
   }
 }
 

@@ -33,6 +33,7 @@ export function authorizationPlugin(
             policies,
           });
           if (!authorized) return;
+          rc.contextValue.authorizationFiltered = true;
           // The gateway plans what it executes; the plan cache key must tell filtered variants apart.
           const writable = rc as { document: DocumentNode; operation: OperationDefinitionNode; queryHash: string };
           writable.document = authorized.document;

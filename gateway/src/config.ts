@@ -100,6 +100,7 @@ export async function runtimeOptions(config: GatewayConfig, env: Env = process.e
     trustedDocumentsOnly: config.trustedDocumentsOnly,
     // `CACHE` (on | off), `CACHE_MAX_ENTRIES`; in Redis with REDIS_URL.
     cache: setting('CACHE', () => loadCacheConfig(env, config.redisUrl)) ?? undefined,
+    passthrough: onOff('PASSTHROUGH', env.PASSTHROUGH, true),
     // `PROPAGATE_REQUEST_HEADERS` / `PROPAGATE_RESPONSE_HEADERS`: comma-separated header names.
     headers: {
       request: setting('PROPAGATE_REQUEST_HEADERS', () => parseHeaderList('PROPAGATE_REQUEST_HEADERS', env.PROPAGATE_REQUEST_HEADERS)),
@@ -167,6 +168,14 @@ function nonNegativeInt(name: string, raw: string | undefined, fallback: number)
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 0) throw new GatewayConfigError(`${name} must be a non-negative integer (milliseconds), got "${raw}"`);
   return value;
+}
+
+function onOff(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'on' || value === 'true' || value === '1') return true;
+  if (value === 'off' || value === 'false' || value === '0') return false;
+  throw new GatewayConfigError(`${name} must be on or off, got "${raw}"`);
 }
 
 function bool(name: string, raw: string | undefined, fallback: boolean): boolean {

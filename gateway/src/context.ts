@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Identity } from './auth/identity.ts';
 import type { RequestNote } from './observe.ts';
 import type { ResponseHeaders } from './headers.ts';
+import type { Replay } from './passthrough.ts';
 
 /** Per-request context of the gateway. */
 export interface GatewayContext extends BaseContext {
@@ -20,4 +21,10 @@ export interface GatewayContext extends BaseContext {
   forwardedIdentity(): string | null;
   /** Facts for the request's access-log line and span (observe.ts); one object shared by Apollo's copies of the context. */
   note?: RequestNote;
+  /** Set when authorization removed denied fields from the operation (its plan is not the document's). */
+  authorizationFiltered?: boolean;
+  /** The passthrough's key of an operation it has not seen yet: the regular path's plan teaches it (passthrough.ts). */
+  passthroughKey?: string;
+  /** A subgraph fetch the passthrough made but could not answer from: the regular path uses it instead of fetching again. */
+  replay?: Replay;
 }

@@ -45,3 +45,11 @@ export class ResponseHeaders {
     }
   }
 }
+
+/** Adds the subgraph response headers `rules` pass back to the request's collected headers. */
+export function collectResponseHeaders(rules: HeaderRules, headers: { get(name: string): string | null } | undefined, context: { responseHeaders?: ResponseHeaders } | undefined): void {
+  for (const name of rules.response) {
+    const value = headers?.get(name);
+    if (value && context?.responseHeaders) context.responseHeaders.add(name, value);
+  }
+}

@@ -11,6 +11,7 @@ import { serveMetrics, type GatewayMetrics } from './metrics.ts';
 import { noteRequest, observeRequests } from './observe.ts';
 import { serveGraphiql } from './graphiql.ts';
 import { ResponseHeaders } from './headers.ts';
+import type { Passthrough } from './passthrough.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { Readiness } from './readiness.ts';
 
@@ -39,6 +40,8 @@ export interface HandlerOptions {
   metrics?: GatewayMetrics;
   /** Access-log line per /graphql request, unexpected errors. @default the gateway logger */
   logger?: Logger;
+  /** Answers single-fetch operations without the regular path when it can (passthrough.ts). */
+  passthrough?: Passthrough;
 }
 
 /** A refusal before GraphQL execution: HTTP status, code, message, extra headers. */
@@ -140,6 +143,7 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
       }));
     },
   };
+  if (opts.passthrough && (await opts.passthrough.serve(req, res, body, context))) return;
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
   const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
   for (const [key, value] of result.headers) res.setHeader(key, value);

@@ -104,7 +104,8 @@ export function operationLimitsPlugin<TContext extends BaseContext = BaseContext
   };
 }
 
-function firstExceeded(analysis: OperationAnalysis, limits: OperationLimits): GraphQLError | undefined {
+/** The first limit `analysis` exceeds, as the error refusing it; undefined within every limit. */
+export function firstExceeded(analysis: OperationAnalysis, limits: OperationLimits): GraphQLError | undefined {
   if (analysis.depth > limits.maxDepth) return limitError('DEPTH_LIMIT_EXCEEDED', 'depth', analysis.depth, limits.maxDepth);
   if (analysis.aliases > limits.maxAliases) return limitError('ALIAS_LIMIT_EXCEEDED', 'alias count', analysis.aliases, limits.maxAliases);
   if (analysis.rootFields > limits.maxRootFields) {

@@ -1,0 +1,321 @@
+import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
+import { Kind, parse, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { IDENTITY_HEADER } from '../../lib/internal-identity.ts';
+import { authorize, type Policy } from '../../lib/authz/authorize.ts';
+import type { AuthRequirements } from '../../lib/authz/requirements.ts';
+import { fieldsOf, isComposite, namedType, type NamedType } from '../../lib/schema-types.ts';
+import type { GatewayContext } from './context.ts';
+import { collectResponseHeaders, type HeaderRules } from './headers.ts';
+import { analyzeOperation } from './limits/analyze.ts';
+import type { CostModel } from './limits/cost-directives.ts';
+import { firstExceeded, type OperationLimits } from './limits/plugin.ts';
+import type { GatewayMetrics } from './metrics.ts';
+import type { Fetcher } from './resilience/index.ts';
+
+// The API schema comes from @apollo/gateway's copy of graphql-js (CommonJS); under vitest ours
+// may be the ESM copy, whose instanceof checks would refuse that schema's types.
+const { getVariableValues } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
+/** What the current supergraph says, read on every request (it may be reloaded). */
+export interface PassthroughRules {
+  requirements: AuthRequirements | null;
+  policies: Record<string, Policy>;
+  costs: CostModel;
+  limits?: OperationLimits;
+  /** Enums with @inaccessible values: a subgraph may return a value the API schema lacks. */
+  hiddenEnums: ReadonlySet<string>;
+  headers: HeaderRules;
+}
+
+/** A learned operation whose whole plan is one query fetch returning exactly what the client asked. */
+interface Route {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | null;
+  serviceName: string;
+  fetchQuery: string;
+  fetchOperationName: string | undefined;
+  variableUsages: readonly string[];
+}
+
+/** A fetch the passthrough made, handed to the regular path when it cannot answer alone. */
+export type Replay = { serviceName: string; query: string } & ({ response: Awaited<ReturnType<Fetcher>> } | { error: unknown });
+
+/** Operations remembered (routes and refusals); the table is cleared when full. */
+const MAX_ROUTES = 2_000;
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const ACCEPTED = new Set([undefined, '*/*', 'application/json']);
+
+/**
+ * The single-fetch passthrough. When the query plan of an operation is one fetch to one
+ * subgraph whose selection is exactly the client's (same fields, aliases, arguments and order;
+ * no fragments on other types, no directives, no enum that hides values), @apollo/gateway's
+ * answer is the subgraph's `data` as is. For such operations (learned from the plans
+ * @apollo/gateway makes, per exact query text and operation name), the gateway checks the
+ * request as the regular path does — variables, limits, authorization — sends the fetch
+ * itself and writes the subgraph's bytes back. Anything else (an error in the answer, a denied
+ * field, a refused limit, an unusual Accept header, the response cache on) takes the regular
+ * path; a fetch already made is replayed to it rather than sent twice.
+ */
+export class Passthrough {
+  private routes = new Map<string, Route | null>();
+  /** Answers served without the regular path (for tests and the benchmark). */
+  served = 0;
+
+  constructor(
+    private readonly rules: () => PassthroughRules,
+    private readonly fetchers: (serviceName: string) => { url: string; fetch: Fetcher } | undefined,
+    private readonly metrics?: GatewayMetrics,
+  ) {}
+
+  /** Forgets every route (a new supergraph was loaded). */
+  reset(): void {
+    this.routes = new Map();
+  }
+
+  /** @apollo/gateway's `experimental_didResolveQueryPlan`: remembers operations the regular path planned. */
+  readonly learn: Experimental_DidResolveQueryPlanCallback = ({ queryPlan, operationContext, requestContext }) => {
+    const context = requestContext.context as GatewayContext;
+    const key = context.passthroughKey;
+    if (!key || context.authorizationFiltered || this.routes.has(key)) return;
+    if (this.routes.size >= MAX_ROUTES) this.routes.clear();
+    const node = queryPlan.node;
+    const single =
+      node?.kind === 'Fetch' &&
+      node.operationKind === 'query' &&
+      operationContext.operation.operation === 'query' &&
+      !node.requires?.length &&
+      !node.inputRewrites?.length &&
+      !node.outputRewrites?.length &&
+      !node.contextRewrites?.length &&
+      !node.hasDefers;
+    if (!single || !requestContext.document) return void this.routes.set(key, null);
+    const schema = operationContext.schema;
+    const hidden = this.rules().hiddenEnums;
+    const client = selectionShape(schema, operationContext.operation.operation, operationContext.operation.selectionSet, operationContext.fragments, hidden);
+    const fetchDocument = parse(node.operation, { noLocation: true });
+    const fetchOperation = fetchDocument.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const fetchFragments = Object.fromEntries(
+      fetchDocument.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    const fetched = fetchOperation && selectionShape(schema, 'query', fetchOperation.selectionSet, fetchFragments, hidden);
+    if (client === null || fetched === null || client !== fetched) return void this.routes.set(key, null);
+    this.routes.set(key, {
+      schema,
+      document: requestContext.document,
+      operation: operationContext.operation,
+      operationName: operationContext.operation.name?.value ?? null,
+      serviceName: node.serviceName,
+      fetchQuery: node.operation,
+      fetchOperationName: node.operationName,
+      variableUsages: node.variableUsages ?? [],
+    });
+  };
+
+  /**
+   * Answers `body` when its operation is a learned passthrough route and every check passes;
+   * false when the regular path must answer (with `context.replay` set if a fetch was made).
+   */
+  async serve(req: IncomingMessage, res: ServerResponse, body: unknown, context: GatewayContext): Promise<boolean> {
+    const started = performance.now();
+    const request = passable(req, body);
+    if (!request) return false;
+    const key = `${request.operationName ?? ''}\n${request.query}`;
+    const route = this.routes.get(key);
+    if (route === undefined) context.passthroughKey = key; // unknown: let the regular path's plan teach us
+    if (!route) return false;
+
+    const rules = this.rules();
+    const variables = request.variables ?? {};
+    const { errors } = getVariableValues(route.schema, route.operation.variableDefinitions ?? [], variables);
+    if (errors?.length) return false;
+    let cost: number | undefined;
+    if (rules.limits) {
+      if (Buffer.byteLength(request.query, 'utf8') > rules.limits.maxDocumentBytes) return false;
+      const analysis = analyzeOperation({ schema: route.schema, costs: rules.costs, document: route.document, operationName: route.operationName, variables, defaultListSize: rules.limits.defaultListSize });
+      if (firstExceeded(analysis, rules.limits)) return false;
+      if (Object.values(rules.costs).some((map: Map<string, unknown>) => map.size > 0)) cost = analysis.estimatedCost;
+    }
+    if (rules.requirements) {
+      const denied = authorize({ schema: route.schema, requirements: rules.requirements, document: route.document, operationName: route.operationName, variables, principal: context.identity, policies: rules.policies });
+      if (denied) return false;
+    }
+    const target = this.fetchers(route.serviceName);
+    if (!target) return false;
+
+    context.operationName = route.operationName;
+    if (context.note) context.note.operationName = route.operationName;
+    const sent: Record<string, unknown> = {};
+    for (const name of route.variableUsages) if (variables[name] !== undefined) sent[name] = variables[name];
+    let response: Awaited<ReturnType<Fetcher>>;
+    try {
+      response = await target.fetch(target.url, {
+        method: 'POST',
+        headers: subgraphHeaders(context, rules.headers),
+        body: JSON.stringify({ query: route.fetchQuery, variables: sent, operationName: route.fetchOperationName }),
+      });
+    } catch (error) {
+      context.replay = { serviceName: route.serviceName, query: route.fetchQuery, error };
+      return false;
+    }
+    const text = response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') ? await response.text() : undefined;
+    const data = text === undefined ? undefined : dataOnly(text);
+    if (data === undefined) {
+      const replayed = text === undefined ? response : new ReplayedResponse(response, text);
+      context.replay = { serviceName: route.serviceName, query: route.fetchQuery, response: replayed };
+      return false;
+    }
+    collectResponseHeaders(rules.headers, response.headers, context);
+    res.statusCode = 200;
+    res.setHeader('content-type', JSON_CONTENT_TYPE);
+    res.setHeader('cache-control', cacheControl(response.headers.get('cache-control'), context.identity !== null));
+    context.responseHeaders.applyTo(res);
+    const extensions = cost === undefined ? '' : `,"extensions":{"cost":{"estimated":${cost},"max":${rules.limits!.maxCost}}}`;
+    res.end(`{"data":${data}${extensions}}\n`);
+    this.served++;
+    this.metrics?.operation(route.operationName, 'ok', (performance.now() - started) / 1000);
+    return true;
+  }
+}
+
+interface Passable {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** A JSON POST of one operation by its text (no batch, no APQ or other extensions) with a plain Accept. */
+function passable(req: IncomingMessage, body: unknown): Passable | null {
+  if (req.method !== 'POST' || !ACCEPTED.has(req.headers.accept)) return null;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const { query, operationName, variables, extensions, ...rest } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || extensions !== undefined || Object.keys(rest).length) return null;
+  if (operationName != null && typeof operationName !== 'string') return null;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  return { query, operationName: operationName as string | null | undefined, variables: variables as Record<string, unknown> | null | undefined };
+}
+
+/**
+ * The `data` JSON text of a subgraph answer that is `{"data":{…}}` and nothing else; undefined
+ * otherwise. `"errors":` or `"extensions":` anywhere (even as a response key) sends it to the
+ * regular path: a string value cannot hold them unescaped.
+ */
+function dataOnly(text: string): string | undefined {
+  const body = text.trimEnd();
+  if (!body.startsWith('{"data":{') || !body.endsWith('}') || body.includes('"errors":') || body.includes('"extensions":')) return undefined;
+  return body.slice('{"data":'.length, -1);
+}
+
+/**
+ * What Apollo Server's cache-control plugin sends for a single fetch: the subgraph's hint
+ * (RemoteGraphQLDataSource reads `max-age` and the scope), `no-store` when there is none;
+ * a token's answers are private (httpCacheScopePlugin).
+ */
+function cacheControl(header: string | null, privateScope: boolean): string {
+  let maxAge = 0;
+  let scope = 'public';
+  for (const part of (header ?? '').trim().split(/\s*,\s*/)) {
+    const [k, v] = part.split(/\s*=\s*/, 2);
+    const value = v?.replace(/^"|"$/g, '');
+    if (k === 'max-age' && value !== undefined) maxAge = /^[0-9]+$/.test(value) ? Number(value) : 0;
+    if (k === 'private' && v === undefined) scope = 'private';
+    if (k === 'public' && v === undefined) scope = 'public';
+  }
+  if (maxAge === 0) return 'no-store';
+  return `max-age=${maxAge}, ${privateScope ? 'private' : scope}`;
+}
+
+/** The headers of every subgraph fetch: JSON, the signed identity, the request id, the propagated ones. */
+export function subgraphHeaders(context: GatewayContext | undefined, rules: HeaderRules): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const identity = typeof context?.forwardedIdentity === 'function' ? context.forwardedIdentity() : null;
+  if (identity) headers[IDENTITY_HEADER] = identity;
+  if (context?.requestId) headers['x-request-id'] = context.requestId;
+  for (const name of rules.request) {
+    const value = context?.requestHeaders?.[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/**
+ * A canonical text of what a selection asks for, resolved against the API schema: fields in
+ * order with alias, arguments and sub-selections, repeated response keys merged, fragments on
+ * the parent's own type flattened. Null when it holds anything a passthrough cannot promise to
+ * answer as @apollo/gateway would: a directive, a fragment on another type, an abstract type,
+ * introspection, an enum with hidden values.
+ */
+function selectionShape(
+  schema: GraphQLSchema,
+  kind: 'query' | 'mutation' | 'subscription',
+  set: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  hiddenEnums: ReadonlySet<string>,
+): string | null {
+  const root = schema.getRootType(kind as never) as unknown as NamedType | null | undefined;
+  if (!root) return null;
+  type Shape = Map<string, { field: string; args: string; sub: Shape | null }>;
+  const walk = (selections: SelectionSetNode, parent: NamedType, into: Shape): boolean => {
+    for (const sel of selections.selections) {
+      if (sel.directives?.length) return false;
+      if (sel.kind !== Kind.FIELD) {
+        const fragment = sel.kind === Kind.INLINE_FRAGMENT ? sel : fragments[sel.name.value];
+        if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== parent.name)) return false;
+        if (fragment.directives?.length || !walk(fragment.selectionSet, parent, into)) return false;
+        continue;
+      }
+      const name = sel.name.value;
+      const key = sel.alias?.value ?? name;
+      const args = sel.arguments?.map((a) => `${a.name.value}:${print(a.value)}`).join(',') ?? '';
+      if (name === '__typename') {
+        if (sel.selectionSet) return false;
+        const prior = into.get(key);
+        if (prior && prior.field !== name) return false;
+        into.set(key, { field: name, args: '', sub: null });
+        continue;
+      }
+      if (name.startsWith('__')) return false;
+      const def = fieldsOf(parent)?.[name];
+      if (!def) return false;
+      const type = namedType(def.type);
+      const prior = into.get(key);
+      if (prior && (prior.field !== name || prior.args !== args)) return false;
+      if (!sel.selectionSet) {
+        if (hiddenEnums.has(type.name) || isComposite(type) || prior?.sub) return false;
+        into.set(key, { field: name, args, sub: null });
+        continue;
+      }
+      if (!isComposite(type) || typeof type.getFields !== 'function' || 'resolveType' in (type as object)) return false; // interfaces and unions
+      const sub: Shape = prior?.sub ?? new Map();
+      if (!walk(sel.selectionSet, type, sub)) return false;
+      into.set(key, { field: name, args, sub });
+    }
+    return true;
+  };
+  const shape: Shape = new Map();
+  if (!walk(set, root, shape)) return null;
+  const text = (s: Shape): string => [...s].map(([key, f]) => `${key}=${f.field}(${f.args})${f.sub ? `{${text(f.sub)}}` : ''}`).join(' ');
+  return text(shape);
+}
+
+/** A subgraph response whose body was read, readable once more by the regular path. */
+class ReplayedResponse {
+  constructor(
+    private readonly original: Awaited<ReturnType<Fetcher>>,
+    private readonly body: string,
+  ) {}
+  get status() { return this.original.status; }
+  get statusText() { return this.original.statusText; }
+  get ok() { return this.original.ok; }
+  get url() { return this.original.url; }
+  get headers() { return this.original.headers; }
+  get redirected() { return this.original.redirected; }
+  bodyUsed = false;
+  async text() { this.bodyUsed = true; return this.body; }
+  async json() { return JSON.parse(await this.text()) as unknown; }
+  async arrayBuffer() { const b = Buffer.from(await this.text()); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer; }
+  clone() { return new ReplayedResponse(this.original, this.body); }
+}
