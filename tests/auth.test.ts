@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { identityFromClaims } from '../gateway/src/auth/identity.ts';
 import {
   AuthConfigError,
@@ -117,6 +117,25 @@ describe('HS256 tokens', () => {
     const exp = now() - 120;
     const token = await sign({ roles: ['analyst'], iat: exp - 600, exp });
     expect(await refusal(authenticate, `Bearer ${token}`)).toMatchObject({ code: 'TOKEN_EXPIRED', message: `token expired at ${iso(exp)}` });
+  });
+
+  it('remember a verified token only until it expires', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const strict = createAuthenticator(hsConfig({ clockSkewS: 0 }));
+      const exp = now() + 2;
+      const token = await sign({ roles: ['analyst'], exp });
+      const first = await strict.authenticate(`Bearer ${token}`);
+      expect(await strict.authenticate(`Bearer ${token}`)).toBe(first); // remembered, not verified again
+      vi.setSystemTime((exp + 1) * 1000);
+      expect(await refusal(strict.authenticate, `Bearer ${token}`)).toMatchObject({ code: 'TOKEN_EXPIRED' });
+      // A forged token with the same claims is never mistaken for the remembered one.
+      const forged = `${token.slice(0, token.lastIndexOf('.') + 1)}${'A'.repeat(43)}`;
+      vi.setSystemTime((exp - 1) * 1000);
+      expect(await refusal(strict.authenticate, `Bearer ${forged}`)).toMatchObject({ code: 'TOKEN_INVALID' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('accept a token expired within the clock skew', async () => {

@@ -25,6 +25,8 @@ export interface Context {
   oursEnv: Record<string, string>;
   /** The bearer token every request carries (an `it` token; the peers ignore it). */
   token: string;
+  /** Where our gateway writes V8 CPU profiles (`--cpu-prof`), when asked for (`--profile DIR`). */
+  profileDir?: string;
 }
 
 export interface Running {
@@ -62,7 +64,7 @@ export async function startOurs(ctx: Context, cache: 'on' | 'off'): Promise<Runn
   const child = spawnPinned(
     GATEWAY_CPU,
     process.execPath,
-    ['--import', 'tsx', 'gateway/src/index.ts', '--supergraph', ctx.supergraphPath, '--port', String(port)],
+    [...(ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', ctx.profileDir] : []), '--import', 'tsx', 'gateway/src/index.ts', '--supergraph', ctx.supergraphPath, '--port', String(port)],
     { ...ctx.oursEnv, CACHE: cache },
     `our gateway (cache ${cache})`,
   );

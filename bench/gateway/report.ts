@@ -12,6 +12,10 @@ export interface Settings {
   warmup: number;
   rounds: number;
   connections: number;
+  /** Only these gateways / workloads (keys), when narrowed. */
+  gateways?: string[];
+  workloads?: string[];
+  profileDir?: string;
   databaseUrl: string | undefined;
   command: string;
 }

@@ -1,5 +1,8 @@
 /**
  * npm run bench [-- --scale N --duration S --warmup S --rounds R --connections C]
+ *                 [--gateways ours,stock,hive,direct,oursCache] [--workloads single,customer360,...]
+ * (--gateways and --workloads narrow a run while working on one thing; the report says what ran;
+ * --profile DIR makes our gateway write a V8 CPU profile per start there: npm run bench:profile -- DIR)
  *
  * Gateway throughput and latency: seeds a dataset (PostgreSQL when DATABASE_URL is set, in a
  * database of its own; else PGlite in a temp dir), starts the four subgraphs in one process
@@ -12,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { composeSupergraph, localSubgraphs } from '../../gateway/src/compose.ts';
 import { stripLinkedFeatures } from '../../gateway/src/limits/strip.ts';
@@ -45,6 +48,9 @@ function settingsFromArgs(): Settings {
       warmup: { type: 'string', default: '3' },
       rounds: { type: 'string', default: '2' },
       connections: { type: 'string', default: '50' },
+      gateways: { type: 'string' },
+      workloads: { type: 'string' },
+      profile: { type: 'string' },
     },
   });
   const num = (name: string, raw: string | undefined, min: number, integer = true) => {
@@ -60,6 +66,9 @@ function settingsFromArgs(): Settings {
     warmup: num('warmup', values.warmup, 0),
     rounds: num('rounds', values.rounds, 1),
     connections: num('connections', values.connections, 1),
+    gateways: values.gateways?.split(',').map((g) => g.trim()).filter(Boolean),
+    workloads: values.workloads?.split(',').map((w) => w.trim()).filter(Boolean),
+    profileDir: values.profile,
     databaseUrl,
     command: `${databaseUrl ? `DATABASE_URL=${redacted(databaseUrl)} ` : ''}npm run bench${args ? ` -- ${args}` : ''}`,
   };
@@ -118,7 +127,9 @@ async function post(url: string, token: string, query: string, variables: Record
 async function main(): Promise<void> {
   const settings = settingsFromArgs();
   const started = Date.now();
-  const specs = gatewaySpecs();
+  const unknown = settings.gateways?.filter((g) => !gatewaySpecs().some((s) => s.key === g));
+  if (unknown?.length) throw new Error(`--gateways: unknown ${unknown.join(', ')} (known: ${gatewaySpecs().map((s) => s.key).join(', ')})`);
+  const specs = gatewaySpecs().filter((g) => !settings.gateways || settings.gateways.includes(g.key));
   const unavailable: Record<string, string> = {};
   const hiveProblem = installPeers();
   if (hiveProblem) unavailable.hive = hiveProblem;
@@ -149,11 +160,14 @@ async function main(): Promise<void> {
       subgraphUrls: subgraphs.urls,
       oursEnv,
       token,
+      ...(settings.profileDir && { profileDir: resolve(settings.profileDir) }),
     };
     await writeFile(ctx.supergraphPath, supergraphSdl);
     await writeFile(ctx.strippedPath, stripped);
     const pools: Pools = { ...dataset.ids, customerCursors: await customerCursors(subgraphs.urls.crm) };
-    const loads = workloads(pools);
+    const unknownLoads = settings.workloads?.filter((k) => !workloads(pools).some((w) => w.key === k));
+    if (unknownLoads?.length) throw new Error(`--workloads: unknown ${unknownLoads.join(', ')} (known: ${workloads(pools).map((w) => w.key).join(', ')})`);
+    const loads = workloads(pools).filter((w) => !settings.workloads || settings.workloads.includes(w.key));
     const planned = Object.fromEntries(loads.map((w) => [w.key, plannedFetches(stripped, w.query)]));
 
     // Setup: one start of ours (a cold start sample) follows the feeds once, so campaigns'

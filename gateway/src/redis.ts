@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /** Bounds so a down or hung Redis costs a request at most a few seconds, then fails open. */
 const CONNECT_TIMEOUT_MS = 2000;
@@ -16,6 +16,8 @@ export interface SharedRedis {
  * connection succeeded or failed, so a down Redis never blocks start-up.
  */
 export async function connectRedis(url: string, onError: (err: Error) => void): Promise<SharedRedis> {
+  // Loaded on first use: a gateway without REDIS_URL starts without it.
+  const { Redis } = await import('ioredis');
   const client = new Redis(url, {
     lazyConnect: false,
     connectTimeout: CONNECT_TIMEOUT_MS,

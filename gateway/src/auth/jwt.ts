@@ -51,11 +51,15 @@ export function createAuthenticator(cfg: AuthConfig): Authenticator {
     }
   }
 
+  const verified = new VerifiedTokens();
+
   async function authenticate(authorization: string | undefined): Promise<Identity | null> {
     if (authorization === undefined) return null;
     const match = /^Bearer +(\S+) *$/i.exec(authorization.trim());
     if (!match) throw new AuthError('TOKEN_MALFORMED', 'Authorization header must be "Bearer <token>"');
     const token = match[1];
+    const known = verified.get(token);
+    if (known) return known;
     if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) {
       throw new AuthError('TOKEN_MALFORMED', 'token is not a JWT (expected header.payload.signature, base64url-encoded)');
     }
@@ -80,10 +84,38 @@ export function createAuthenticator(cfg: AuthConfig): Authenticator {
     } catch (err) {
       throw translate(err, cfg);
     }
-    return identityFromClaims(payload, cfg.roles);
+    const identity = identityFromClaims(payload, cfg.roles);
+    verified.set(token, identity, ((payload.exp as number) + cfg.clockSkewS) * 1000);
+    return identity;
   }
 
   return { authenticate, algorithms };
+}
+
+/** Longest a verified token is remembered, whatever its expiry (keys may rotate meanwhile). */
+const REMEMBER_MS = 5 * 60_000;
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * Tokens already verified (signature, issuer, audience, dates), by their exact text, until
+ * they expire (with the clock skew allowed) or REMEMBER_MS, whichever comes first: a client
+ * sending the same token on every request pays for one verification, not one per request.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { identity: Identity; until: number }>();
+
+  get(token: string): Identity | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (Date.now() < entry.until) return entry.identity;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, identity: Identity, expiresAt: number): void {
+    if (this.entries.size >= MAX_REMEMBERED) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { identity, until: Math.min(expiresAt, Date.now() + REMEMBER_MS) });
+  }
 }
 
 /** Turns jose's errors into AuthErrors that say which claim or check failed. */
