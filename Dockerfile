@@ -1,5 +1,6 @@
 # One image for every allygraph service; the command picks which one runs:
-#   gateway:  npm run gateway -- --supergraph supergraph.graphql --port 4000
+#   gateway:  node gateway/dist/bundle/index.mjs --supergraph supergraph.graphql --port 4000
+#             (the bundle `npm run build` makes below; `npm run gateway` runs the sources with tsx)
 #   subgraph: npm run subgraph -- crm --port 4001
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -13,6 +14,7 @@ COPY scripts ./scripts
 COPY lib ./lib
 COPY config ./config
 COPY client ./client
+RUN npm run build
 USER node
 EXPOSE 4000 4001 4002 4003 4004
-CMD ["npm", "run", "gateway", "--", "--supergraph", "supergraph.graphql"]
+CMD ["node", "gateway/dist/bundle/index.mjs", "--supergraph", "supergraph.graphql"]

@@ -181,7 +181,7 @@ describe('deploy/k8s manifests: what they run', () => {
     const gateway = named<IDeployment>('Deployment', 'gateway');
     const c = containerOf(gateway);
     expect(gateway.spec?.replicas).toBe(2);
-    expect(c.command).toEqual(['npm', 'run', 'gateway', '--', '--supergraph', 'supergraph.graphql', '--port', String(GATEWAY_PORT)]);
+    expect(c.command).toEqual(['node', 'gateway/dist/bundle/index.mjs', '--supergraph', 'supergraph.graphql', '--port', String(GATEWAY_PORT)]);
     expect(c.args).toBeUndefined();
     expect(c.ports?.map((p) => p.containerPort)).toEqual([GATEWAY_PORT]);
     expect(probe(c, 'readinessProbe')).toEqual({ path: '/ready', port: GATEWAY_PORT });

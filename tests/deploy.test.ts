@@ -38,7 +38,7 @@ describe('docker-compose.yml', () => {
       expect(g.environment?.[`SUBGRAPH_URL_${d.toUpperCase()}`]).toBe(`http://${d}:${DEFAULT_PORTS[d]}/graphql`);
       expect(g.depends_on?.[d]).toEqual({ condition: 'service_healthy' });
     }
-    expect(g.command).toEqual(['npm', 'run', 'gateway', '--', '--supergraph', 'supergraph.graphql', '--port', '4000']);
+    expect(g.command).toEqual(['node', 'gateway/dist/bundle/index.mjs', '--supergraph', 'supergraph.graphql', '--port', '4000']);
   });
 
   it('shares one required internal secret between the gateway and every subgraph, and rate limits on Redis', () => {

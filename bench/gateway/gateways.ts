@@ -1,12 +1,13 @@
 /**
  * The gateways under test, each started in a child process pinned to CPU 0 (`taskset -c 0`),
- * one at a time: ours (`gateway/src/index.ts`, cache off, and once with cache on), stock
- * @apollo/server + @apollo/gateway (stock.ts), Hive Gateway (bench/peers), and crm called
+ * one at a time: ours (the production bundle of `npm run build`, cache off, and once with cache
+ * on), stock @apollo/server + @apollo/gateway (stock.mjs), Hive Gateway (bench/peers), and crm called
  * directly (no gateway).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { GATEWAY_BUNDLE } from '../../scripts/build.ts';
 import { spawnPinned, stop, type Child } from './proc.ts';
 import type { WorkloadKey } from './workloads.ts';
 
@@ -64,7 +65,7 @@ export async function startOurs(ctx: Context, cache: 'on' | 'off'): Promise<Runn
   const child = spawnPinned(
     GATEWAY_CPU,
     process.execPath,
-    [...(ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', ctx.profileDir] : []), '--import', 'tsx', 'gateway/src/index.ts', '--supergraph', ctx.supergraphPath, '--port', String(port)],
+    [...(ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', ctx.profileDir] : []), GATEWAY_BUNDLE, '--supergraph', ctx.supergraphPath, '--port', String(port)],
     { ...ctx.oursEnv, CACHE: cache },
     `our gateway (cache ${cache})`,
   );
@@ -76,7 +77,7 @@ async function startStock(ctx: Context): Promise<Running> {
   const child = spawnPinned(
     GATEWAY_CPU,
     process.execPath,
-    ['--import', 'tsx', 'bench/gateway/stock.ts', ctx.strippedPath, String(port)],
+    ['bench/gateway/stock.mjs', ctx.strippedPath, String(port)],
     { NODE_ENV: 'production' },
     'stock @apollo/gateway',
   );

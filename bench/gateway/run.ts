@@ -23,6 +23,7 @@ import { loadAuthConfig } from '../../gateway/src/auth/config.ts';
 import { mintToken } from '../../gateway/src/auth/mint.ts';
 import { loadDataConfig, type Department } from '../../subgraphs/kit/src/config.ts';
 import { syncFeeds } from '../../scripts/feed-sync.ts';
+import { buildGateway, GATEWAY_BUNDLE } from '../../scripts/build.ts';
 import { GraphClient } from '../../scripts/import/graph.ts';
 import { prepareDataset } from './data.ts';
 import { plannedFetches, settledAnswers } from './fetches.ts';
@@ -134,6 +135,8 @@ async function main(): Promise<void> {
   const hiveProblem = installPeers();
   if (hiveProblem) unavailable.hive = hiveProblem;
 
+  console.log(`building ${GATEWAY_BUNDLE} (npm run build)`);
+  await buildGateway();
   console.log(`dataset: scale ${settings.scale} on ${settings.databaseUrl ? 'PostgreSQL' : 'PGlite'}`);
   const dataset = await prepareDataset(settings.scale, settings.databaseUrl);
   const dir = await mkdtemp(join(tmpdir(), 'allygraph-bench-supergraph-'));
