@@ -64,7 +64,8 @@ export function linesByOrders(q: Queryable, orderIds: readonly string[]): Promis
     `SELECT l.order_id AS "orderId", l.line_no AS "lineNo", l.sku, l.quantity,
        l.unit_price_minor AS "unitPriceMinor", o.currency
      FROM sales.order_lines l JOIN sales.orders o ON o.id = l.order_id
-     WHERE l.order_id = ANY($1) ORDER BY l.order_id, l.line_no`,
+     -- o.id repeats the key filter so orders is probed by its primary key, never hashed whole.
+     WHERE l.order_id = ANY($1) AND o.id = ANY($1) ORDER BY l.order_id, l.line_no`,
     [orderIds],
   );
 }
