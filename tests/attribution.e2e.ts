@@ -138,6 +138,23 @@ describe('Campaign.attribution over the seeded data', () => {
     }
     expect(got).toEqual(expected);
   });
+
+  it('batches: the attribution of a page of campaigns is one statement, for 5 campaigns as for 20', async () => {
+    const page = (attribution: string) => `query($first: Int!) { campaigns(first: $first) { edges { node { id ${attribution} } } } }`;
+    const count = async (query: string, first: number) => {
+      const before = graph.db.statements;
+      const res = await graph.gql<{ campaigns: { edges: unknown[] } }>(query, { first });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data?.campaigns.edges).toHaveLength(first);
+      return graph.db.statements - before;
+    };
+    // Different periods, so no answer can come from a cache of an earlier one.
+    const without = await count(page(''), 20);
+    const five = await count(page('attribution(model: LINEAR, from: "2025-02-01T00:00:00Z") { orders }'), 5);
+    const twenty = await count(page('attribution(model: LINEAR, from: "2025-03-01T00:00:00Z") { orders }'), 20);
+    expect(twenty).toBe(five);
+    expect(twenty - without).toBe(1);
+  });
 });
 
 const touches: Record<string, { id: string; type: string; occurredAt: string; campaign: string }> = {};
@@ -174,6 +191,18 @@ const credit = (key: string, minor: number, share: number, money = eur) => {
 };
 const attributionOf = (order: string, model: Model, total: Money, credits: unknown[]) =>
   ({ status: 200, body: { data: { order: { id: orderIds[order], attribution: { model, total, credits } } } } });
+
+/** The fixture's figures per model for att-a, att-b and att-c (half-life 10 days), each worked out in its comment. */
+const FIXTURE_TOTALS: [Model, [orders: number, revenue: Money[], roi: number | null][]][] = [
+  // O1 -> e3 (att-c) 100.00 EUR, O2 -> t2 (att-b) 10.01 USD. ROI: att-a (0 - 5000) / 5000, att-c (10000 - 20000) / 20000.
+  ['LAST_TOUCH', [[0, [], -1], [1, [usd(1001)], null], [1, [eur(10000)], -0.5]]],
+  // O1 -> e1 and O2 -> t1, both att-a; ROI counts only the spend's currency: (10000 - 5000) / 5000.
+  ['FIRST_TOUCH', [[2, [eur(10000), usd(1001)], 1], [0, [], null], [0, [], -1]]],
+  // att-a 33.33 EUR + 5.00 USD, att-b 33.33 EUR + 5.01 USD, att-c 33.34 EUR: (3333 - 5000) / 5000, (3334 - 20000) / 20000.
+  ['LINEAR', [[2, [eur(3333), usd(500)], -0.3334], [2, [eur(3333), usd(501)], null], [1, [eur(3334)], -0.8333]]],
+  // att-a 14.29 EUR + 5.00 USD, att-b 28.57 EUR + 5.01 USD, att-c 57.14 EUR: (1429 - 5000) / 5000, (5714 - 20000) / 20000.
+  ['TIME_DECAY', [[2, [eur(1429), usd(500)], -0.7142], [2, [eur(2857), usd(501)], null], [1, [eur(5714)], -0.7143]]],
+];
 
 describe('Order.attribution on a hand-worked fixture', () => {
   beforeAll(async () => {
@@ -235,21 +264,23 @@ describe('Order.attribution on a hand-worked fixture', () => {
     expect(await graph.gql(ORDER, { id: orderIds[order], model, halfLife: 10, ...args })).toEqual(attributionOf(order, model, total, credits()));
   });
 
-  it.each<[Model, [orders: number, revenue: Money[], roi: number | null][]]>([
-    // O1 -> e3 (att-c) 100.00 EUR, O2 -> t2 (att-b) 10.01 USD. ROI: att-a (0 - 5000) / 5000, att-c (10000 - 20000) / 20000.
-    ['LAST_TOUCH', [[0, [], -1], [1, [usd(1001)], null], [1, [eur(10000)], -0.5]]],
-    // O1 -> e1 and O2 -> t1, both att-a; ROI counts only the spend's currency: (10000 - 5000) / 5000.
-    ['FIRST_TOUCH', [[2, [eur(10000), usd(1001)], 1], [0, [], null], [0, [], -1]]],
-    // att-a 33.33 EUR + 5.00 USD, att-b 33.33 EUR + 5.01 USD, att-c 33.34 EUR: (3333 - 5000) / 5000, (3334 - 20000) / 20000.
-    ['LINEAR', [[2, [eur(3333), usd(500)], -0.3334], [2, [eur(3333), usd(501)], null], [1, [eur(3334)], -0.8333]]],
-    // att-a 14.29 EUR + 5.00 USD, att-b 28.57 EUR + 5.01 USD, att-c 57.14 EUR: (1429 - 5000) / 5000, (5714 - 20000) / 20000.
-    ['TIME_DECAY', [[2, [eur(1429), usd(500)], -0.7142], [2, [eur(2857), usd(501)], null], [1, [eur(5714)], -0.7143]]],
-  ])('%s totals per campaign: cancelled O4 and untouched O3 count for none, zero spend has no ROI', async (model, rows) => {
+  it.each(FIXTURE_TOTALS)('%s totals per campaign: cancelled O4 and untouched O3 count for none, zero spend has no ROI', async (model, rows) => {
     const one = (id: string) => `${id.replace('-', '_')}: campaign(id: "${id}") { id attribution(model: $model, halfLifeDays: 10) { ${FIGURES} } }`;
     const res = await graph.gql(`query($model: AttributionModel!) { ${['att-a', 'att-b', 'att-c'].map(one).join(' ')} }`, { model });
     const node = (id: string, [orders, revenue, roi]: (typeof rows)[number]) =>
       ({ id, attribution: { model, lookbackDays: 30, halfLifeDays: 10, orders, revenue, roi } });
     expect(res).toEqual({ status: 200, body: { data: { att_a: node('att-a', rows[0]), att_b: node('att-b', rows[1]), att_c: node('att-c', rows[2]) } } });
+  });
+
+  it.each(FIXTURE_TOTALS)('%s totals of a campaign asked for alone: its share of each order is split over every campaign\'s touches', async (model, rows) => {
+    // O1's touches belong to att-a, att-b and att-c, O2's to att-a and att-b: asked for alone, a campaign must
+    // still get its share among all of them (att-b's 33.33 of O1 under LINEAR, not the whole 100.00).
+    const one = `query($id: ID!, $model: AttributionModel!) { campaign(id: $id) { id attribution(model: $model, halfLifeDays: 10) { ${FIGURES} } } }`;
+    for (const [i, id] of ['att-a', 'att-b', 'att-c'].entries()) {
+      const [orders, revenue, roi] = rows[i];
+      expect(await graph.gql(one, { id, model }), id).toEqual({ status: 200, body: { data: { campaign: {
+        id, attribution: { model, lookbackDays: 30, halfLifeDays: 10, orders, revenue, roi } } } } });
+    }
   });
 });
 

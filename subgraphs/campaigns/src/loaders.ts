@@ -6,7 +6,7 @@ import { armsByCampaigns, variantsByCampaigns, variantsByIds } from './data/vari
 import { funnelsByCampaigns, funnelsByVariants } from './data/funnels.ts';
 import { engagementByCustomers, touchesByCustomers } from './data/events.ts';
 import { conversionsByOrderIds, touchesForOrders } from './data/conversions.ts';
-import { campaignTotals, type AttributionParams, type CampaignTotals } from './attribution-totals.ts';
+import { campaignTotalsBatch, type CampaignAttributionKey, type CampaignTotals } from './attribution-totals.ts';
 
 /** Per-request loaders: every entity reference, relation and aggregate of campaigns goes through one of these. */
 export function createLoaders(db: Queryable) {
@@ -24,10 +24,10 @@ export function createLoaders(db: Queryable) {
     conversion: oneLoader((ids) => conversionsByOrderIds(db, ids), (r) => r.orderId),
     // The lookback window is the "limit" of this grouping: orders asking for the same window share a statement.
     orderTouches: limitedLoader((ids, lookbackDays) => touchesForOrders(db, ids, lookbackDays), (r) => r.orderId),
-    // Every campaign of a request asking with the same parameters shares one computation.
-    campaignAttribution: new DataLoader<AttributionParams, Map<string, CampaignTotals>, string>(
-      (params) => Promise.all(params.map((p) => campaignTotals(db, p))),
-      { cacheKeyFn: (p) => JSON.stringify(p) },
+    // Every campaign of a request asking with the same parameters shares one statement.
+    campaignAttribution: new DataLoader<CampaignAttributionKey, CampaignTotals, string>(
+      (keys) => campaignTotalsBatch(db, keys),
+      { cacheKeyFn: (k) => JSON.stringify([k.campaignId, k.params]) },
     ),
   };
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../kit/src/db.ts';
-import type { ConversionRow, OrderTouchRow } from './rows.ts';
+import type { ConversionRow, ConversionTouchRow, OrderTouchRow } from './rows.ts';
 
 /** The feed the conversions projection follows. */
 export const ORDER_FEED = 'sales.orders';
@@ -63,21 +63,15 @@ export function conversionsByOrderIds(q: Queryable, orderIds: readonly string[])
   return q.query<ConversionRow>(`SELECT ${CONVERSION} FROM campaigns.conversions WHERE order_id = ANY($1)`, [orderIds]);
 }
 
-/** Non-cancelled conversions placed in [from, to) (either bound may be open). */
-export function conversionsInRange(q: Queryable, from: Date | null, to: Date | null): Promise<ConversionRow[]> {
-  return q.query<ConversionRow>(
-    `SELECT ${CONVERSION} FROM campaigns.conversions
-     WHERE NOT cancelled AND ($1::timestamptz IS NULL OR placed_at >= $1) AND ($2::timestamptz IS NULL OR placed_at < $2)`,
-    [from?.toISOString() ?? null, to?.toISOString() ?? null],
-  );
-}
+const TOUCH_TYPES = `('OPENED', 'CLICKED', 'CONVERTED')`;
 
-const TOUCHES = `SELECT c.order_id AS "orderId", e.id::text AS id, e.campaign_id AS "campaignId",
-    e.variant_id AS "variantId", e.customer_id AS "customerId", e.type, e.occurred_at AS "occurredAt"
-  FROM campaigns.conversions c
-  JOIN campaigns.events e ON e.customer_id = c.customer_id
-    AND e.occurred_at < c.placed_at AND e.occurred_at >= c.placed_at - make_interval(hours => 24 * $1::int)
-    AND e.type IN ('OPENED', 'CLICKED', 'CONVERTED')`;
+/** Event `e` is a touch in conversion c's lookback window of $1 days (written as events_touch_idx's predicate). */
+const inWindow = (e: string) => `${e}.customer_id = c.customer_id
+    AND ${e}.occurred_at < c.placed_at AND ${e}.occurred_at >= c.placed_at - make_interval(hours => 24 * $1::int)
+    AND ${e}.type IN ${TOUCH_TYPES}`;
+
+const TOUCH = `e.id::text AS id, e.campaign_id AS "campaignId", e.variant_id AS "variantId", e.customer_id AS "customerId",
+  e.type, e.occurred_at AS "occurredAt"`;
 
 /**
  * Touches in each order's lookback window: the ordering customer's OPENED, CLICKED and
@@ -85,13 +79,37 @@ const TOUCHES = `SELECT c.order_id AS "orderId", e.id::text AS id, e.campaign_id
  * change in the session's time zone cannot stretch a day). One statement for many orders.
  */
 export function touchesForOrders(q: Queryable, orderIds: readonly string[], lookbackDays: number): Promise<OrderTouchRow[]> {
-  return q.query<OrderTouchRow>(`${TOUCHES} WHERE c.order_id = ANY($2)`, [lookbackDays, orderIds]);
+  return q.query<OrderTouchRow>(
+    `SELECT c.order_id AS "orderId", ${TOUCH} FROM campaigns.conversions c JOIN campaigns.events e ON ${inWindow('e')}
+     WHERE c.order_id = ANY($2)`,
+    [lookbackDays, orderIds],
+  );
 }
 
-/** The same for every non-cancelled conversion placed in [from, to) (either bound may be open). */
-export function touchesInRange(q: Queryable, from: Date | null, to: Date | null, lookbackDays: number): Promise<OrderTouchRow[]> {
-  return q.query<OrderTouchRow>(
-    `${TOUCHES} WHERE NOT c.cancelled AND ($2::timestamptz IS NULL OR c.placed_at >= $2) AND ($3::timestamptz IS NULL OR c.placed_at < $3)`,
-    [lookbackDays, from?.toISOString() ?? null, to?.toISOString() ?? null],
+/**
+ * Every touch (by any campaign) of the non-cancelled conversions placed in [from, to) (either
+ * bound may be open) that have a touch by one of `campaignIds` in their lookback window: all
+ * those campaigns can be credited for, with each order's whole touch list so its split among
+ * campaigns is exact. The conversions are looked up by the customers those campaigns touched,
+ * so the work follows the campaigns' touches, not the size of the whole conversions table.
+ */
+export function campaignConversionTouches(
+  q: Queryable,
+  campaignIds: readonly string[],
+  from: Date | null,
+  to: Date | null,
+  lookbackDays: number,
+): Promise<ConversionTouchRow[]> {
+  return q.query<ConversionTouchRow>(
+    `WITH candidates AS (
+       SELECT c.order_id, c.customer_id, c.placed_at, c.currency, c.total_minor FROM campaigns.conversions c
+       WHERE c.customer_id = ANY (ARRAY(SELECT DISTINCT t.customer_id FROM campaigns.events t
+           WHERE t.campaign_id = ANY($2) AND t.type IN ${TOUCH_TYPES}))
+         AND NOT c.cancelled AND ($3::timestamptz IS NULL OR c.placed_at >= $3) AND ($4::timestamptz IS NULL OR c.placed_at < $4)
+         AND EXISTS (SELECT FROM campaigns.events t WHERE ${inWindow('t')} AND t.campaign_id = ANY($2))
+     )
+     SELECT c.order_id AS "orderId", c.placed_at AS "placedAt", c.currency, c.total_minor::text AS "totalMinor", ${TOUCH}
+     FROM candidates c JOIN campaigns.events e ON ${inWindow('e')}`,
+    [lookbackDays, campaignIds, from?.toISOString() ?? null, to?.toISOString() ?? null],
   );
 }

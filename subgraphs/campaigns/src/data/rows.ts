@@ -98,6 +98,13 @@ export interface OrderTouchRow extends EventRow {
   orderId: string;
 }
 
+/** The same, with the order's time and total: everything attributing the order needs. */
+export interface ConversionTouchRow extends OrderTouchRow {
+  placedAt: Date;
+  currency: string;
+  totalMinor: string;
+}
+
 export interface TouchCreditRow {
   touch: EventRow;
   currency: string;

@@ -14,8 +14,8 @@ export const Campaign: CampaignResolvers = {
   abTest: async (c, _args, ctx) => buildAbTest(await ctx.loaders.abArms.load(c.id)),
   attribution: async (c, args, ctx) => {
     const params = attributionParams(args);
-    const totals = (await ctx.loaders.campaignAttribution.load(params)).get(c.id);
-    return { ...params, campaign: c, orders: totals?.orders ?? 0, revenue: totals?.revenue ?? new Map() };
+    const { orders, revenue } = await ctx.loaders.campaignAttribution.load({ campaignId: c.id, params });
+    return { ...params, campaign: c, orders, revenue };
   },
 };
 
