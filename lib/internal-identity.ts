@@ -44,8 +44,19 @@ export function signIdentity(secret: Uint8Array, identity: ForwardedIdentity, no
   return `${HEADER}.${payload}.${mac(secret, `${HEADER}.${payload}`)}`;
 }
 
+/** Seconds a token is still accepted after its `exp` (clock skew between gateway and subgraph). */
+const EXPIRY_SKEW_S = 5;
+
 /** Verifies the signature, audience and expiry (5 s skew); throws IdentityHeaderError saying why. */
 export function verifyIdentity(secret: Uint8Array, token: string, now = Date.now()): ForwardedIdentity {
+  return verifyIdentityUntil(secret, token, now).identity;
+}
+
+/**
+ * {@link verifyIdentity}, also saying until when (epoch ms) the token is accepted: a caller
+ * may remember the verified identity for this exact token until then.
+ */
+export function verifyIdentityUntil(secret: Uint8Array, token: string, now = Date.now()): { identity: ForwardedIdentity; acceptedUntil: number } {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== HEADER) throw new IdentityHeaderError(`${IDENTITY_HEADER} is not an allygraph identity token`);
   const expected = Buffer.from(mac(secret, `${parts[0]}.${parts[1]}`));
@@ -60,8 +71,8 @@ export function verifyIdentity(secret: Uint8Array, token: string, now = Date.now
     throw new IdentityHeaderError(`${IDENTITY_HEADER} payload is not JSON`);
   }
   if (claims.aud !== AUDIENCE) throw new IdentityHeaderError(`${IDENTITY_HEADER} is not meant for subgraphs`);
-  if (typeof claims.exp !== 'number' || claims.exp + 5 < now / 1000) throw new IdentityHeaderError(`${IDENTITY_HEADER} expired`);
-  return toIdentity(claims);
+  if (typeof claims.exp !== 'number' || claims.exp + EXPIRY_SKEW_S < now / 1000) throw new IdentityHeaderError(`${IDENTITY_HEADER} expired`);
+  return { identity: toIdentity(claims), acceptedUntil: (claims.exp + EXPIRY_SKEW_S) * 1000 };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import type { ForwardedIdentity } from '../../../lib/internal-identity.ts';
-import type { Db, Queryable } from './db.ts';
+import type { Db, PoolStats, Queryable } from './db.ts';
 import * as v from './validate.ts';
 
 /** Scopes and policies whose data is sensitive: every read of it is audited. */
@@ -45,24 +45,7 @@ export class AuditTrail {
 
   /** `db` whose transactions append this request's write record before committing. */
   wrap(db: Db): Db {
-    return {
-      ...db,
-      query: (text, params) => db.query(text, params),
-      transaction: (fn) =>
-        db.transaction(async (tx) => {
-          const result = await fn(tx);
-          await this.recordWrite(tx, result);
-          return result;
-        }),
-      get statements() {
-        return db.statements;
-      },
-      location: db.location,
-      get pool() {
-        return db.pool;
-      },
-      close: () => db.close(),
-    };
+    return new AuditedDb(db, this);
   }
 
   private insert(db: Queryable, kind: 'READ' | 'WRITE', fields: string[], ids: string[]): Promise<unknown> {
@@ -72,6 +55,45 @@ export class AuditTrail {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [who.subject, who.roles, who.requestId, who.operationName, kind, fields, ids],
     );
+  }
+}
+
+/**
+ * A request's view of the database (AuditTrail.wrap): a class rather than an object of fresh
+ * closures, since every request makes one and most never open a transaction.
+ */
+class AuditedDb implements Db {
+  constructor(
+    private readonly db: Db,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]> {
+    return this.db.query<R>(text, params);
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const result = await fn(tx);
+      await this.trail.recordWrite(tx, result);
+      return result;
+    });
+  }
+
+  get statements(): number {
+    return this.db.statements;
+  }
+
+  get location(): string {
+    return this.db.location;
+  }
+
+  get pool(): PoolStats {
+    return this.db.pool;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
   }
 }
 

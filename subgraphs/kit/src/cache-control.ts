@@ -9,7 +9,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  visit,
 } from 'graphql';
+import { conditionKey, DocumentMemo } from './document-memo.ts';
 import { isComposite, namedType, type NamedType } from '../../../lib/schema-types.ts';
 
 export type CacheScope = 'PUBLIC' | 'PRIVATE';
@@ -175,6 +177,28 @@ function representationTypes(node: ValueNode | undefined, vars: Record<string, u
   return names;
 }
 
+const representationVariables = new WeakMap<DocumentNode, readonly string[]>();
+
+/** The typenames of the representations each `_entities` variable of the document holds, as a key. */
+function representationsKey(document: DocumentNode, vars: Record<string, unknown> | undefined): string {
+  let names = representationVariables.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    visit(document, {
+      Field(node) {
+        if (node.name.value !== '_entities') return;
+        const arg = node.arguments?.find((a) => a.name.value === 'representations')?.value;
+        if (arg?.kind === Kind.VARIABLE) found.add(arg.name.value);
+      },
+    });
+    names = [...found].sort();
+    representationVariables.set(document, names);
+  }
+  if (names.length === 0) return '';
+  const values = vars ?? {};
+  return JSON.stringify(names.map((name) => [...representationTypes({ kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } }, values)].sort()));
+}
+
 function included(directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] | undefined, vars: Record<string, unknown>): boolean {
   for (const d of directives ?? []) {
     if (d.name.value !== 'skip' && d.name.value !== 'include') continue;
@@ -200,10 +224,18 @@ export function cacheControlHeader(policy: CachePolicy): string {
 export function installCacheControl(app: FastifyInstance, sdl: string): void {
   const hints = readCacheHints(sdl);
   const policies = new WeakMap<object, CachePolicy>();
+  // The policy depends on the document, its operation name, the @skip/@include variables
+  // and the representations' typenames (for `_entities`): worked out once per combination.
+  const memo = new DocumentMemo<{ schema: GraphQLSchema; policy: CachePolicy }>();
   app.graphql.addHook('preExecution', async (schema, document, ctx, variables) => {
     const body = (ctx as { reply?: { request?: { body?: { operationName?: unknown } } } }).reply?.request?.body;
     const operationName = typeof body?.operationName === 'string' ? body.operationName : null;
-    policies.set(ctx, cachePolicyOf(schema, hints, document, variables as Record<string, unknown> | undefined, operationName));
+    const vars = variables as Record<string, unknown> | undefined;
+    const key = `${operationName ?? ''}\n${conditionKey(document, vars)}\n${representationsKey(document, vars)}`;
+    const run = () => ({ schema, policy: cachePolicyOf(schema, hints, document, vars, operationName) });
+    let result = memo.get(document, key, run);
+    if (result.schema !== schema) result = run();
+    policies.set(ctx, result.policy);
   });
   app.graphql.addHook('onResolution', async (execution, ctx) => {
     const policy = policies.get(ctx);

@@ -2,13 +2,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
 import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
 import { GraphQLError, GraphQLScalarType, Kind, parse, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
-import { authorize } from '../../../lib/authz/authorize.ts';
 import { POLICIES } from '../../../lib/authz/policies.ts';
 import { readAuthRequirements, type AuthRequirements } from '../../../lib/authz/requirements.ts';
 import { deniedError } from '../../../lib/authz/response.ts';
-import { IDENTITY_HEADER, IdentityHeaderError, readIdentityUnverified, verifyIdentity, type ForwardedIdentity } from '../../../lib/internal-identity.ts';
+import { IDENTITY_HEADER, IdentityHeaderError, readIdentityUnverified, type ForwardedIdentity } from '../../../lib/internal-identity.ts';
+import { memoizedAuthorizer } from './authorization.ts';
 import { AuditTrail, auditedRead, auditedWrite, auditLogResolver, isSensitive } from './audit.ts';
 import { installCacheControl } from './cache-control.ts';
+import { cachedIdentityVerifier } from './identity.ts';
 import { GraphError } from './errors.ts';
 import { fastifyLogging, instrumentSubgraph, type SubgraphLogger } from './telemetry.ts';
 import type { Db, Queryable } from './db.ts';
@@ -69,6 +70,7 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db
   // First: request id echo, /metrics, the request span and log line (telemetry.ts).
   const telemetry = instrumentSubgraph(app, def.name, db);
   const identities = new WeakMap<object, ForwardedIdentity>();
+  const verify = opts.trust === 'any-caller' ? null : cachedIdentityVerifier(opts.trust.secret);
   if (opts.trust === 'any-caller') {
     console.warn(`WARNING: subgraph ${def.name} trusts any caller (SUBGRAPH_AUTH=off): unsigned requests get full access. Development only.`);
   }
@@ -76,14 +78,14 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/graphql')) return;
     const header = request.headers[IDENTITY_HEADER];
-    if (opts.trust === 'any-caller') {
+    if (verify === null) {
       // No secret to check with: a gateway's identity is taken at its word, anyone else is the developer.
       identities.set(request, (typeof header === 'string' && readIdentityUnverified(header)) || DEVELOPMENT_IDENTITY);
       return;
     }
     try {
       if (typeof header !== 'string') throw new IdentityHeaderError(`missing ${IDENTITY_HEADER}: subgraphs answer only the gateway`);
-      identities.set(request, verifyIdentity(opts.trust.secret, header));
+      identities.set(request, verify(header));
     } catch (err) {
       if (!(err instanceof IdentityHeaderError)) throw err;
       telemetry.errors(request, ['UNAUTHENTICATED']);
@@ -126,14 +128,11 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db
   });
   // Defence in depth: the gateway already removed what the caller may not read; a request
   // that still asks for it (a bug, or a leaked internal secret) is refused whole.
+  const authorizeOperation = memoizedAuthorizer(requirements, POLICIES);
   app.graphql.addHook('preExecution', async (schema, document, ctx, variables) => {
     const { identity } = ctx as unknown as SubgraphContext<L>;
-    const principal = identity.subject === null ? null : { ...identity, subject: identity.subject };
-    const denied = authorize({ schema, requirements, document, variables, principal, policies: POLICIES })?.denied ?? [];
-    if (denied.length > 0) {
-      const [first] = denied;
-      throw new GraphError(first.code, deniedError(first).message, { field: first.coordinate });
-    }
+    const denied = authorizeOperation({ schema, document, variables, operationName: operationNameOf(ctx), identity });
+    if (denied) throw new GraphError(denied.code, deniedError(denied).message, { field: denied.coordinate });
   });
   // `cache-control` from the @cacheControl hints of the fields each query selects (cache-control.ts).
   installCacheControl(app, def.sdl);
@@ -157,6 +156,13 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, db: Db
     }
   });
   return app;
+}
+
+/** The operation a request asked for by name (`operationName` of its POST body or GET query), as Mercurius reads it. */
+function operationNameOf(ctx: MercuriusContext): string | null {
+  const request = ctx.reply?.request;
+  const params = (request?.method === 'GET' ? request.query : request?.body) as { operationName?: unknown } | undefined;
+  return typeof params?.operationName === 'string' ? params.operationName : null;
 }
 
 type FailedExecution = ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>;
