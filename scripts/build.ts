@@ -6,7 +6,7 @@
  * `npm run gateway` (tsx). The bundle sits as deep in the tree as gateway/src/<dir>/ files,
  * so paths they resolve from `import.meta.url` (config/roles.json) resolve the same.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 export const GATEWAY_BUNDLE = 'gateway/dist/bundle/index.mjs';
 
@@ -18,11 +18,33 @@ export async function buildGateway(outfile = GATEWAY_BUNDLE): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // CommonJS dependencies call require(); an ES module has none of its own.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // CommonJS dependencies call require() and read __dirname; an ES module has neither.
+    banner: {
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+        'const require = __createRequire(import.meta.url);',
+        'const __filename = __fileURLToPath(import.meta.url);',
+        "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+      ].join(' '),
+    },
+    plugins: [nodeCryptoHashes],
     logLevel: 'warning',
   });
 }
+
+/**
+ * @apollo/utils.createhash uses node:crypto only when `module.require` exists, which it does not
+ * inside a bundle, and falls back to sha.js, pure JavaScript and many times slower (Apollo
+ * Server hashes every operation). Bundled, it is node:crypto's createHash, as it is unbundled.
+ */
+const nodeCryptoHashes: Plugin = {
+  name: 'node-crypto-hashes',
+  setup(b) {
+    b.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({ path: 'createhash', namespace: 'node-crypto-hashes' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-crypto-hashes' }, () => ({ contents: "exports.createHash = require('node:crypto').createHash;", loader: 'js' }));
+  },
+};
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now();

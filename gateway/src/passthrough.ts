@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
-import { Kind, parse, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { getVariableValues, Kind, parse, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { IDENTITY_HEADER } from '../../lib/internal-identity.ts';
 import { authorize, type Policy } from '../../lib/authz/authorize.ts';
 import type { AuthRequirements } from '../../lib/authz/requirements.ts';
@@ -13,10 +12,6 @@ import type { CostModel } from './limits/cost-directives.ts';
 import { firstExceeded, type OperationLimits } from './limits/plugin.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Fetcher } from './resilience/index.ts';
-
-// The API schema comes from @apollo/gateway's copy of graphql-js (CommonJS); under vitest ours
-// may be the ESM copy, whose instanceof checks would refuse that schema's types.
-const { getVariableValues } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /** What the current supergraph says, read on every request (it may be reloaded). */
 export interface PassthroughRules {

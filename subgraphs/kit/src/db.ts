@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -39,7 +40,7 @@ export async function openDb(target: DbTarget, opts: { poolSize?: number } = {})
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
-    return wrapPool(pool, redactUrl(target.url), async () => pool.end());
+    return wrapPool(pool, redactUrl(target.url), async () => pool.end(), preparedStatements());
   }
   await mkdir(target.dataDir, { recursive: true });
   const lite = await PGlite.create(target.dataDir);
@@ -50,12 +51,13 @@ export async function openDb(target: DbTarget, opts: { poolSize?: number } = {})
   });
 }
 
-function wrapPool(pool: pg.Pool, location: string, close: () => Promise<void>): Db {
+function wrapPool(pool: pg.Pool, location: string, close: () => Promise<void>, prepared?: (text: string, params: readonly unknown[]) => pg.QueryConfig): Db {
   let statements = 0;
   const run = async <R extends object>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => {
     statements++;
-    if (tracingEnabled() && trace.getSpan(context.active())) return traced(() => client.query<R>(text, params as unknown[] | undefined), text);
-    const res = await client.query<R>(text, params as unknown[] | undefined);
+    const query = () => (prepared && params?.length ? client.query<R>(prepared(text, params)) : client.query<R>(text, params as unknown[] | undefined));
+    if (tracingEnabled() && trace.getSpan(context.active())) return traced(query, text);
+    const res = await query();
     return res.rows;
   };
   return {
@@ -83,6 +85,23 @@ function wrapPool(pool: pg.Pool, location: string, close: () => Promise<void>): 
       }
     },
     close,
+  };
+}
+
+/**
+ * Statements with parameters run as named prepared statements (PostgreSQL only): each
+ * connection parses a text once and then binds and executes it, so the server skips the
+ * parse, and once its plan cache trusts a generic plan the planning too, of every repeat. The
+ * data layer's texts are a bounded set (ids travel as `= ANY($1)` arrays, bulk rows as
+ * `unnest($1::type[])`), so each connection prepares a bounded number. Not for a pooler in
+ * transaction mode (PgBouncer), where a connection's prepared statements are not the session's.
+ */
+function preparedStatements(): (text: string, params: readonly unknown[]) => pg.QueryConfig {
+  const names = new Map<string, string>();
+  return (text, params) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `ag_${createHash('sha1').update(text).digest('base64url')}`));
+    return { name, text, values: params as unknown[] };
   };
 }
 
