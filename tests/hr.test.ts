@@ -325,10 +325,10 @@ describe('recordPerformanceReview', () => {
 
   it('refuses a reviewedAt that is not a DateTime before any resolver runs', async () => {
     const input = { ...base, clientKey: 'rev-bad-date', reviewedAt: 'yesterday' };
-    // graphql-js prefixes the scalar's own message with the variable path and the expected type.
+    // graphql-js prefixes the scalar's own message (a GraphQLError) with the variable and its path.
     const scalar = 'DateTime must be an ISO 8601 date-time such as 2026-03-01T12:00:00Z, got "yesterday"';
     expect(await gql(RECORD, { input })).toEqual({ data: null, errors: [{
-      message: `Variable "$input" got invalid value "yesterday" at "input.reviewedAt"; Expected type "DateTime". ${scalar}`,
+      message: `Variable "$input" got invalid value "yesterday" at "input.reviewedAt"; ${scalar}`,
       locations: [loc(RECORD, '$input')],
       extensions: { code: 'BAD_USER_INPUT' },
     }] });

@@ -120,7 +120,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const passthrough = cache || opts.passthrough === false
     ? undefined
     : new Passthrough(
-        () => ({ requirements: requirementsOf(), policies: POLICIES, costs: current.costs, limits: opts.limits, hiddenEnums: current.hiddenEnums, headers: opts.headers ?? NO_HEADERS }),
+        () => ({ requirements: requirementsOf(), policies: POLICIES, costs: current.costs, limits: opts.limits, reportCost: current.reportCost, hiddenEnums: current.hiddenEnums, headers: opts.headers ?? NO_HEADERS }),
         (name) => services.get(name),
         metrics,
       );

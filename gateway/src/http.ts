@@ -91,15 +91,11 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
 
   const requestId = requestIdOf(req);
   res.setHeader('x-request-id', requestId);
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
   let body: unknown;
   if (req.method === 'POST') {
     const raw = await readBody(req);
     if (raw === null) return refuse(res, new Refusal(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${MAX_BODY_BYTES} bytes`));
-    if ((headers.get('content-type') ?? '').includes('application/json')) {
+    if ((req.headers['content-type'] ?? '').includes('application/json')) {
       try {
         body = raw.length ? JSON.parse(raw) : undefined;
       } catch {
@@ -144,6 +140,10 @@ async function handle(server: ApolloServer<GatewayContext>, req: IncomingMessage
     },
   };
   if (opts.passthrough && (await opts.passthrough.serve(req, res, body, context))) return;
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
   const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
   for (const [key, value] of result.headers) res.setHeader(key, value);

@@ -19,6 +19,8 @@ export interface PassthroughRules {
   policies: Record<string, Policy>;
   costs: CostModel;
   limits?: OperationLimits;
+  /** Whether answers carry `extensions.cost` (the supergraph uses demand control), as the limits plugin decides. */
+  reportCost: boolean;
   /** Enums with @inaccessible values: a subgraph may return a value the API schema lacks. */
   hiddenEnums: ReadonlySet<string>;
   headers: HeaderRules;
@@ -34,6 +36,8 @@ interface Route {
   fetchQuery: string;
   fetchOperationName: string | undefined;
   variableUsages: readonly string[];
+  /** UTF-8 bytes of the operation's text (for the document size limit). */
+  documentBytes: number;
 }
 
 /** A fetch the passthrough made, handed to the regular path when it cannot answer alone. */
@@ -107,6 +111,7 @@ export class Passthrough {
       fetchQuery: node.operation,
       fetchOperationName: node.operationName,
       variableUsages: node.variableUsages ?? [],
+      documentBytes: Buffer.byteLength(requestContext.request.query ?? '', 'utf8'),
     });
   };
 
@@ -129,10 +134,10 @@ export class Passthrough {
     if (errors?.length) return false;
     let cost: number | undefined;
     if (rules.limits) {
-      if (Buffer.byteLength(request.query, 'utf8') > rules.limits.maxDocumentBytes) return false;
+      if (route.documentBytes > rules.limits.maxDocumentBytes) return false;
       const analysis = analyzeOperation({ schema: route.schema, costs: rules.costs, document: route.document, operationName: route.operationName, variables, defaultListSize: rules.limits.defaultListSize });
       if (firstExceeded(analysis, rules.limits)) return false;
-      if (Object.values(rules.costs).some((map: Map<string, unknown>) => map.size > 0)) cost = analysis.estimatedCost;
+      if (rules.reportCost) cost = analysis.estimatedCost;
     }
     if (rules.requirements) {
       const denied = authorize({ schema: route.schema, requirements: rules.requirements, document: route.document, operationName: route.operationName, variables, principal: context.identity, policies: rules.policies });

@@ -1,6 +1,7 @@
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { readAuthRequirements, SECURITY_SPECS, type AuthRequirements } from '../../lib/authz/requirements.ts';
 import { readCostDirectives, type CostModel } from './limits/cost-directives.ts';
+import { usesDemandControl } from './limits/plugin.ts';
 import { stripLinkedFeatures } from './limits/strip.ts';
 import { subgraphEndpoints, type SubgraphEndpoint } from './readiness.ts';
 
@@ -13,6 +14,8 @@ export interface PreparedSupergraph {
   gatewaySdl: string;
   requirements: AuthRequirements;
   costs: CostModel;
+  /** The supergraph uses demand control: answers report `extensions.cost`. */
+  reportCost: boolean;
   endpoints: SubgraphEndpoint[];
   /** Enum types with @inaccessible values: what a subgraph returns may not be in the API schema. */
   hiddenEnums: ReadonlySet<string>;
@@ -21,11 +24,13 @@ export interface PreparedSupergraph {
 /** Reads a supergraph's auth and cost directives and routing; throws on SDL that does not parse. */
 export function prepareSupergraph(supergraphSdl: string, overrides: Record<string, string>): PreparedSupergraph {
   const document = parse(supergraphSdl, { noLocation: true });
+  const costs = readCostDirectives(supergraphSdl);
   return {
+    reportCost: usesDemandControl(costs),
     hiddenEnums: enumsWithInaccessibleValues(document),
     gatewaySdl: stripLinkedFeatures(supergraphSdl, ENFORCED_FEATURES),
     requirements: readAuthRequirements(supergraphSdl),
-    costs: readCostDirectives(supergraphSdl),
+    costs,
     endpoints: subgraphEndpoints(supergraphSdl, overrides),
   };
 }

@@ -59,7 +59,7 @@ export function operationLimitsPlugin<TContext extends BaseContext = BaseContext
       const costs = costsOf();
       // `extensions.cost` only on a supergraph that uses demand control: elsewhere answers stay
       // exactly as stock @apollo/gateway gives them (limits still apply).
-      const reportCost = Object.values(costs).some((map: Map<string, unknown>) => map.size > 0);
+      const reportCost = usesDemandControl(costs);
       let tooLarge: GraphQLError | undefined;
       let refusedTooLarge = false;
       let analysis: OperationAnalysis | undefined;
@@ -102,6 +102,11 @@ export function operationLimitsPlugin<TContext extends BaseContext = BaseContext
       };
     },
   };
+}
+
+/** Whether a supergraph's cost model has any demand-control directive (then answers report `extensions.cost`). */
+export function usesDemandControl(costs: CostModel): boolean {
+  return Object.values(costs).some((map: Map<string, unknown>) => map.size > 0);
 }
 
 /** The first limit `analysis` exceeds, as the error refusing it; undefined within every limit. */
