@@ -1,5 +1,5 @@
 # One image for every allygraph service; the command picks which one runs:
-#   gateway:  node gateway/dist/bundle/index.mjs --supergraph supergraph.graphql --port 4000
+#   gateway:  node --max-old-space-size=160 gateway/dist/bundle/index.mjs --supergraph supergraph.graphql --port 4000
 #             (the bundle `npm run build` makes below; `npm run gateway` runs the sources with tsx)
 #   subgraph: npm run subgraph -- crm --port 4001
 FROM node:20-bookworm-slim
@@ -17,4 +17,4 @@ COPY client ./client
 RUN npm run build
 USER node
 EXPOSE 4000 4001 4002 4003 4004
-CMD ["node", "gateway/dist/bundle/index.mjs", "--supergraph", "supergraph.graphql"]
+CMD ["node", "--max-old-space-size=160", "gateway/dist/bundle/index.mjs", "--supergraph", "supergraph.graphql"]

@@ -10,6 +10,14 @@ import { build, type Plugin } from 'esbuild';
 
 export const GATEWAY_BUNDLE = 'gateway/dist/bundle/index.mjs';
 
+/**
+ * Node flags production runs the bundle with (Dockerfile, compose, Kubernetes, the bench). A
+ * bound on V8's old space: left alone, under load V8 commits ~230 MB of heap for ~75 MB in use
+ * (customer 360 at 50 connections); bounded, it collects sooner at no measurable throughput cost.
+ * Raise it with the container's memory limit for very large operations.
+ */
+export const GATEWAY_NODE_FLAGS = ['--max-old-space-size=160'];
+
 export async function buildGateway(outfile = GATEWAY_BUNDLE): Promise<void> {
   await build({
     entryPoints: ['gateway/src/index.ts'],

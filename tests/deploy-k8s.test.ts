@@ -11,6 +11,7 @@ import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2'
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import type { IConfigMap, ISecret, IService } from 'kubernetes-models/v1';
 import { DEFAULT_PORTS, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
+import { GATEWAY_BUNDLE, GATEWAY_NODE_FLAGS } from '../scripts/build.ts';
 
 // deploy/k8s: every manifest validates offline against the Kubernetes API's JSON schemas
 // (kubernetes-models, generated from the Kubernetes OpenAPI spec), and agrees with what the
@@ -181,7 +182,7 @@ describe('deploy/k8s manifests: what they run', () => {
     const gateway = named<IDeployment>('Deployment', 'gateway');
     const c = containerOf(gateway);
     expect(gateway.spec?.replicas).toBe(2);
-    expect(c.command).toEqual(['node', 'gateway/dist/bundle/index.mjs', '--supergraph', 'supergraph.graphql', '--port', String(GATEWAY_PORT)]);
+    expect(c.command).toEqual(['node', ...GATEWAY_NODE_FLAGS, GATEWAY_BUNDLE, '--supergraph', 'supergraph.graphql', '--port', String(GATEWAY_PORT)]);
     expect(c.args).toBeUndefined();
     expect(c.ports?.map((p) => p.containerPort)).toEqual([GATEWAY_PORT]);
     expect(probe(c, 'readinessProbe')).toEqual({ path: '/ready', port: GATEWAY_PORT });

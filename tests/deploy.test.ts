@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_PORTS, DEPARTMENTS } from '../subgraphs/kit/src/config.ts';
+import { GATEWAY_BUNDLE, GATEWAY_NODE_FLAGS } from '../scripts/build.ts';
 
 // No Docker engine runs here: check what can be checked of the compose file and Dockerfile.
 interface Service {
@@ -38,7 +39,7 @@ describe('docker-compose.yml', () => {
       expect(g.environment?.[`SUBGRAPH_URL_${d.toUpperCase()}`]).toBe(`http://${d}:${DEFAULT_PORTS[d]}/graphql`);
       expect(g.depends_on?.[d]).toEqual({ condition: 'service_healthy' });
     }
-    expect(g.command).toEqual(['node', 'gateway/dist/bundle/index.mjs', '--supergraph', 'supergraph.graphql', '--port', '4000']);
+    expect(g.command).toEqual(['node', ...GATEWAY_NODE_FLAGS, GATEWAY_BUNDLE, '--supergraph', 'supergraph.graphql', '--port', '4000']);
   });
 
   it('shares one required internal secret between the gateway and every subgraph, and rate limits on Redis', () => {
@@ -54,6 +55,13 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
+  it('builds the gateway bundle and runs it by default as compose and Kubernetes do', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    const cmd = /^CMD (.+)$/m.exec(dockerfile)?.[1];
+    expect(JSON.parse(cmd ?? 'null')).toEqual(['node', ...GATEWAY_NODE_FLAGS, GATEWAY_BUNDLE, '--supergraph', 'supergraph.graphql']);
+  });
+
   it('copies only paths that exist', () => {
     const copies = readFileSync('Dockerfile', 'utf8')
       .split('\n')

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { GATEWAY_BUNDLE } from '../../scripts/build.ts';
+import { GATEWAY_BUNDLE, GATEWAY_NODE_FLAGS } from '../../scripts/build.ts';
 import { spawnPinned, stop, type Child } from './proc.ts';
 import type { WorkloadKey } from './workloads.ts';
 
@@ -65,7 +65,7 @@ export async function startOurs(ctx: Context, cache: 'on' | 'off'): Promise<Runn
   const child = spawnPinned(
     GATEWAY_CPU,
     process.execPath,
-    [...(ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', ctx.profileDir] : []), GATEWAY_BUNDLE, '--supergraph', ctx.supergraphPath, '--port', String(port)],
+    [...GATEWAY_NODE_FLAGS, ...(ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', ctx.profileDir] : []), GATEWAY_BUNDLE, '--supergraph', ctx.supergraphPath, '--port', String(port)],
     { ...ctx.oursEnv, CACHE: cache },
     `our gateway (cache ${cache})`,
   );
