@@ -112,6 +112,9 @@ function circuitChanged(logger: Pick<Logger, 'warn'>, service: string, state: Ci
 export function operationKind(body: unknown): 'query' | 'mutation' | 'subscription' | undefined {
   const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
   if (text === undefined) return undefined;
+  // What the gateway sends: JSON.stringify({ query, ... }) of an operation it printed itself.
+  const printed = /^\{"query":"(query|mutation|subscription)[ ({]/.exec(text)?.[1];
+  if (printed) return printed as 'query' | 'mutation' | 'subscription';
   let query: unknown;
   try {
     query = (JSON.parse(text) as { query?: unknown } | null)?.query;
