@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildGateway, type Gateway } from '../gateway/src/app.ts';
+import { composeSupergraph } from '../gateway/src/compose.ts';
 import { listen } from '../gateway/src/listen.ts';
 import { startForeignGraph, type ForeignGraph } from './helpers/foreign-graph.ts';
 
@@ -132,5 +133,110 @@ describe('gateway HTTP', () => {
   it('answers 404 naming the GraphQL path for other routes', async () => {
     const res = await fetch(ours.url.replace(/\/graphql$/, '/nope'));
     expect({ status: res.status, body: await res.json() }).toEqual({ status: 404, body: { error: 'no route /nope; GraphQL is at /graphql' } });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The passthrough against a subgraph whose answer bytes a test chooses (any federation subgraph
+// may serialize JSON its own way): two of our gateways on the same supergraph, the passthrough
+// on and off; the answer with it on must be the answer with it off, byte for byte.
+
+const STUB_SDL = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])
+  type Item @key(fields: "id") { id: ID! name: String! price: Float label: String count: Int }
+  type Query { item(id: ID!): Item price: Float text: String count: Int! items: [Item!]! }
+`;
+
+describe('the passthrough against a subgraph with its own JSON serializer', () => {
+  let stub: Server;
+  // Variables rather than literals where an ID is given: the planner prints `id: "1"` as `id:1`
+  // in the fetch, so a literal ID argument never matches and the passthrough declines.
+  /** The stub's next answer: body bytes and headers. */
+  let reply: { body: string; headers?: Record<string, string> } = { body: '{"data":{}}' };
+  let stubRequests = 0;
+  const pair: Record<'on' | 'off', { gateway: Gateway; server: Server; url: string }> = {} as never;
+
+  beforeAll(async () => {
+    stub = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        stubRequests++;
+        res.writeHead(200, { 'content-type': 'application/json', ...reply.headers }).end(reply.body);
+      });
+    });
+    const base = await listen(stub, 0, '127.0.0.1');
+    const { supergraphSdl } = composeSupergraph([{ name: 'stub', url: `${base}/graphql`, sdl: STUB_SDL }]);
+    for (const mode of ['on', 'off'] as const) {
+      const gateway = await buildGateway({ supergraphSdl, passthrough: mode === 'on', resilience: { enabled: false } as never });
+      const server = createServer(gateway.handler);
+      pair[mode] = { gateway, server, url: `${await listen(server, 0, '127.0.0.1')}/graphql` };
+    }
+  });
+  afterAll(async () => {
+    for (const g of Object.values(pair)) {
+      await new Promise((resolve) => g.server.close(resolve));
+      await g.gateway.stop();
+    }
+    await new Promise((resolve) => stub?.close(resolve));
+  });
+
+  async function answer(url: string, body: string, headers: Record<string, string> = {}) {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-1', ...headers }, body });
+    return { status: res.status, contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control'), text: await res.text() };
+  }
+
+  /** Asks `query` of both gateways three times (the first teaches the passthrough); returns what the passthrough served. */
+  async function compare(query: string, body: string, headers?: Record<string, string>): Promise<number> {
+    reply = { body, headers };
+    const payload = JSON.stringify({ query, ...(query.includes('$id') && { variables: { id: '1' } }) });
+    const expected = await answer(pair.off.url, payload);
+    const served = pair.on.gateway.passthrough!.served;
+    for (let i = 0; i < 3; i++) {
+      const before = stubRequests;
+      expect(await answer(pair.on.url, payload)).toEqual(expected);
+      expect(stubRequests - before, 'subgraph requests per answer').toBe(1);
+    }
+    return pair.on.gateway.passthrough!.served - served;
+  }
+
+  const CASES: [name: string, query: string, subgraphBody: string, headers?: Record<string, string>][] = [
+    ['a Float written 10.0 (Java, Python)', 'query F1 { price }', '{"data":{"price":10.0}}'],
+    ['non-ASCII and HTML characters \\u-escaped (Gson, System.Text.Json)', 'query F2 { text }', '{"data":{"text":"Caf\\u00e9 \\u003cb\\u003e \\/"}}'],
+    ['fields in another order than asked', 'query F3($id: ID!) { item(id: $id) { id name } }', '{"data":{"item":{"name":"Lamp","id":"1"}}}'],
+    ['a field the operation did not ask', 'query F4($id: ID!) { item(id: $id) { id } }', '{"data":{"item":{"id":"1","name":"Lamp"}}}'],
+    ['null for a non-null field (no error)', 'query F5($id: ID!) { item(id: $id) { id name } }', '{"data":{"item":{"id":"1","name":null}}}'],
+    ['an Int that is not an integer', 'query F6 { count }', '{"data":{"count":2.5}}'],
+    ['another top-level key beside data', 'query F7 { text }', '{"data":{"text":"a"},"hasNext":false}'],
+    ['"errors" with a space before its colon', 'query F8 { text }', '{"data":{"text":null},"errors" : [{"message":"secret internal detail"}]}'],
+    ['a Long beyond 2^53 in a Float', 'query F9 { price }', '{"data":{"price":9007199254740993}}'],
+    ['cache-control "public, private" to an anonymous caller', 'query F10 { text }', '{"data":{"text":"a"}}', { 'cache-control': 'max-age=60, public, private' }],
+    ['cache-control "max-age=60"', 'query F11 { text }', '{"data":{"text":"a"}}', { 'cache-control': 'max-age=60' }],
+    ['cache-control "private, max-age=30, s-maxage=90"', 'query F12 { text }', '{"data":{"text":"a"}}', { 'cache-control': 'private, max-age=30, s-maxage=90' }],
+    ['cache-control "no-store, max-age=60"', 'query F13 { text }', '{"data":{"text":"a"}}', { 'cache-control': 'no-store, max-age=60' }],
+    ['cache-control "max-age=\\"60\\""', 'query F14 { text }', '{"data":{"text":"a"}}', { 'cache-control': 'max-age="60"' }],
+  ];
+
+  it.each(CASES)('answers %s exactly as the regular path', async (_name, query, body, headers) => {
+    const served = await compare(query, body, headers);
+    // The cache-control cases answer alike on the passthrough itself (the others may well be declined once fixed).
+    if (headers) expect(served).toBe(2);
+  });
+
+  it('answers operationName "" (no operation has that name) as the regular path does', async () => {
+    reply = { body: '{"data":{"text":"a"}}' };
+    const query = 'query G1 { text }';
+    await answer(pair.on.url, JSON.stringify({ query })); // learned under no operation name
+    const body = JSON.stringify({ query, operationName: '' });
+    const served = pair.on.gateway.passthrough!.served;
+    expect(await answer(pair.on.url, body)).toEqual(await answer(pair.off.url, body));
+    expect(pair.on.gateway.passthrough!.served).toBe(served);
+  });
+
+  it.each(['application/json-patch+json', 'text/plain; charset=application/json'])('answers a body sent as %s as the regular path does (CSRF prevention, content type)', async (contentType) => {
+    reply = { body: '{"data":{"text":"a"}}' };
+    const query = `query G2 { text } # ${contentType}`;
+    await answer(pair.on.url, JSON.stringify({ query })); // learned
+    const body = JSON.stringify({ query });
+    expect(await answer(pair.on.url, body, { 'content-type': contentType })).toEqual(await answer(pair.off.url, body, { 'content-type': contentType }));
   });
 });

@@ -38,13 +38,19 @@ interface Route {
   variableUsages: readonly string[];
   /** UTF-8 bytes of the operation's text (for the document size limit). */
   documentBytes: number;
+  /** What the answer's `data` must hold to be passed on as is. */
+  shape: Shape;
+  rootType: string;
 }
 
 /** A fetch the passthrough made, handed to the regular path when it cannot answer alone. */
 export type Replay = { serviceName: string; query: string } & ({ response: Awaited<ReturnType<Fetcher>> } | { error: unknown });
 
-/** Operations remembered (routes and refusals); the table is cleared when full. */
+/** Operations remembered (routes and refusals) and the characters of their keys; the table is cleared when either is reached. */
 const MAX_ROUTES = 2_000;
+const MAX_KEY_CHARS = 4 * 1024 * 1024;
+/** Longest operation text the passthrough learns (longer ones always take the regular path). */
+const MAX_QUERY_CHARS = 16 * 1024;
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const ACCEPTED = new Set([undefined, '*/*', 'application/json']);
 
@@ -52,15 +58,19 @@ const ACCEPTED = new Set([undefined, '*/*', 'application/json']);
  * The single-fetch passthrough. When the query plan of an operation is one fetch to one
  * subgraph whose selection is exactly the client's (same fields, aliases, arguments and order;
  * no fragments on other types, no directives, no enum that hides values), @apollo/gateway's
- * answer is the subgraph's `data` as is. For such operations (learned from the plans
+ * answer is the subgraph's `data`, provided that data holds exactly what was asked in the
+ * asked order with valid values (conformsTo). For such operations (learned from the plans
  * @apollo/gateway makes, per exact query text and operation name), the gateway checks the
  * request as the regular path does — variables, limits, authorization — sends the fetch
- * itself and writes the subgraph's bytes back. Anything else (an error in the answer, a denied
- * field, a refused limit, an unusual Accept header, the response cache on) takes the regular
+ * itself, checks the answer and writes its `data` back as Apollo Server would. Anything else
+ * (an answer with errors, extensions or anything unexpected, a denied field, a refused limit,
+ * a content type or Accept header other than JSON, the response cache on) takes the regular
  * path; a fetch already made is replayed to it rather than sent twice.
  */
 export class Passthrough {
   private routes = new Map<string, Route | null>();
+  /** Characters of the keys in `routes`. */
+  private bytes = 0;
   /** Answers served without the regular path (for tests and the benchmark). */
   served = 0;
 
@@ -73,6 +83,7 @@ export class Passthrough {
   /** Forgets every route (a new supergraph was loaded). */
   reset(): void {
     this.routes = new Map();
+    this.bytes = 0;
   }
 
   /** @apollo/gateway's `experimental_didResolveQueryPlan`: remembers operations the regular path planned. */
@@ -80,7 +91,7 @@ export class Passthrough {
     const context = requestContext.context as GatewayContext;
     const key = context.passthroughKey;
     if (!key || context.authorizationFiltered || this.routes.has(key)) return;
-    if (this.routes.size >= MAX_ROUTES) this.routes.clear();
+    if (this.routes.size >= MAX_ROUTES || this.bytes >= MAX_KEY_CHARS) this.reset();
     const node = queryPlan.node;
     const single =
       node?.kind === 'Fetch' &&
@@ -101,7 +112,7 @@ export class Passthrough {
       fetchDocument.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
     );
     const fetched = fetchOperation && selectionShape(schema, 'query', fetchOperation.selectionSet, fetchFragments, hidden);
-    if (client === null || fetched === null || client !== fetched) return void this.routes.set(key, null);
+    if (!client || !fetched || client.text !== fetched.text) return void this.routes.set(key, null);
     this.routes.set(key, {
       schema,
       document: requestContext.document,
@@ -112,7 +123,10 @@ export class Passthrough {
       fetchOperationName: node.operationName,
       variableUsages: node.variableUsages ?? [],
       documentBytes: Buffer.byteLength(requestContext.request.query ?? '', 'utf8'),
+      shape: client.shape,
+      rootType: client.root,
     });
+    this.bytes += key.length;
   };
 
   /**
@@ -162,7 +176,7 @@ export class Passthrough {
       return false;
     }
     const text = response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') ? await response.text() : undefined;
-    const data = text === undefined ? undefined : dataOnly(text);
+    const data = text === undefined ? undefined : dataOnly(text, route);
     if (data === undefined) {
       const replayed = text === undefined ? response : new ReplayedResponse(response, text);
       context.replay = { serviceName: route.serviceName, query: route.fetchQuery, response: replayed };
@@ -173,8 +187,8 @@ export class Passthrough {
     res.setHeader('content-type', JSON_CONTENT_TYPE);
     res.setHeader('cache-control', cacheControl(response.headers.get('cache-control'), context.identity !== null));
     context.responseHeaders.applyTo(res);
-    const extensions = cost === undefined ? '' : `,"extensions":{"cost":{"estimated":${cost},"max":${rules.limits!.maxCost}}}`;
-    res.end(`{"data":${data}${extensions}}\n`);
+    const extensions = cost === undefined ? undefined : { cost: { estimated: cost, max: rules.limits!.maxCost } };
+    res.end(`${JSON.stringify({ data, extensions })}\n`); // as Apollo Server writes a result
     this.served++;
     this.metrics?.operation(route.operationName, 'ok', (performance.now() - started) / 1000);
     return true;
@@ -190,23 +204,32 @@ interface Passable {
 /** A JSON POST of one operation by its text (no batch, no APQ or other extensions) with a plain Accept. */
 function passable(req: IncomingMessage, body: unknown): Passable | null {
   if (req.method !== 'POST' || !ACCEPTED.has(req.headers.accept)) return null;
+  // Exactly JSON: anything else is Apollo Server's to judge (CSRF prevention refuses text/plain...).
+  if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') return null;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
   const { query, operationName, variables, extensions, ...rest } = body as Record<string, unknown>;
-  if (typeof query !== 'string' || extensions !== undefined || Object.keys(rest).length) return null;
-  if (operationName != null && typeof operationName !== 'string') return null;
+  if (typeof query !== 'string' || query.length > MAX_QUERY_CHARS || extensions !== undefined || Object.keys(rest).length) return null;
+  if (operationName != null && (typeof operationName !== 'string' || operationName === '')) return null;
   if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
   return { query, operationName: operationName as string | null | undefined, variables: variables as Record<string, unknown> | null | undefined };
 }
 
 /**
- * The `data` JSON text of a subgraph answer that is `{"data":{…}}` and nothing else; undefined
- * otherwise. `"errors":` or `"extensions":` anywhere (even as a response key) sends it to the
- * regular path: a string value cannot hold them unescaped.
+ * The `data` of a subgraph answer that is `{"data": {…}}` and nothing else, holding exactly
+ * what the operation asked (conformsTo); undefined otherwise (the regular path answers).
  */
-function dataOnly(text: string): string | undefined {
-  const body = text.trimEnd();
-  if (!body.startsWith('{"data":{') || !body.endsWith('}') || body.includes('"errors":') || body.includes('"extensions":')) return undefined;
-  return body.slice('{"data":'.length, -1);
+function dataOnly(text: string, route: Route): unknown {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const keys = Object.keys(body);
+  if (keys.length !== 1 || keys[0] !== 'data') return undefined;
+  const data = (body as { data: unknown }).data;
+  return conformsTo(data, route.shape, route.rootType) ? data : undefined;
 }
 
 /**
@@ -216,14 +239,17 @@ function dataOnly(text: string): string | undefined {
  */
 function cacheControl(header: string | null, privateScope: boolean): string {
   let maxAge = 0;
-  let scope = 'public';
+  let isPrivate = false;
+  let isPublic = false;
   for (const part of (header ?? '').trim().split(/\s*,\s*/)) {
     const [k, v] = part.split(/\s*=\s*/, 2);
     const value = v?.replace(/^"|"$/g, '');
     if (k === 'max-age' && value !== undefined) maxAge = /^[0-9]+$/.test(value) ? Number(value) : 0;
-    if (k === 'private' && v === undefined) scope = 'private';
-    if (k === 'public' && v === undefined) scope = 'public';
+    if (k === 'private' && v === undefined) isPrivate = true;
+    if (k === 'public' && v === undefined) isPublic = true;
   }
+  // RemoteGraphQLDataSource reads `private`, then `public`: with both, public.
+  const scope = isPrivate && !isPublic ? 'private' : 'public';
   if (maxAge === 0) return 'no-store';
   return `max-age=${maxAge}, ${privateScope ? 'private' : scope}`;
 }
@@ -241,12 +267,22 @@ export function subgraphHeaders(context: GatewayContext | undefined, rules: Head
   return headers;
 }
 
+/** What one response key must hold: the field, its arguments (printed), its type, its selection. */
+interface ShapeEntry {
+  field: string;
+  args: string;
+  /** The field's output type in the API schema (with its list and non-null wrappers). */
+  type: unknown;
+  sub: Shape | null;
+}
+type Shape = Map<string, ShapeEntry>;
+
 /**
- * A canonical text of what a selection asks for, resolved against the API schema: fields in
- * order with alias, arguments and sub-selections, repeated response keys merged, fragments on
- * the parent's own type flattened. Null when it holds anything a passthrough cannot promise to
- * answer as @apollo/gateway would: a directive, a fragment on another type, an abstract type,
- * introspection, an enum with hidden values.
+ * What a selection asks for, resolved against the API schema: fields in order with alias,
+ * arguments, type and sub-selection, repeated response keys merged, fragments on the parent's
+ * own type flattened; and a canonical text of it. Null when it holds anything a passthrough
+ * cannot promise to answer as @apollo/gateway would: a directive, a fragment on another type,
+ * an abstract type, introspection, an enum with hidden values.
  */
 function selectionShape(
   schema: GraphQLSchema,
@@ -254,10 +290,9 @@ function selectionShape(
   set: SelectionSetNode,
   fragments: Record<string, FragmentDefinitionNode>,
   hiddenEnums: ReadonlySet<string>,
-): string | null {
+): { shape: Shape; text: string; root: string } | null {
   const root = schema.getRootType(kind as never) as unknown as NamedType | null | undefined;
   if (!root) return null;
-  type Shape = Map<string, { field: string; args: string; sub: Shape | null }>;
   const walk = (selections: SelectionSetNode, parent: NamedType, into: Shape): boolean => {
     for (const sel of selections.selections) {
       if (sel.directives?.length) return false;
@@ -274,7 +309,7 @@ function selectionShape(
         if (sel.selectionSet) return false;
         const prior = into.get(key);
         if (prior && prior.field !== name) return false;
-        into.set(key, { field: name, args: '', sub: null });
+        into.set(key, { field: name, args: '', type: null, sub: null });
         continue;
       }
       if (name.startsWith('__')) return false;
@@ -285,20 +320,71 @@ function selectionShape(
       if (prior && (prior.field !== name || prior.args !== args)) return false;
       if (!sel.selectionSet) {
         if (hiddenEnums.has(type.name) || isComposite(type) || prior?.sub) return false;
-        into.set(key, { field: name, args, sub: null });
+        into.set(key, { field: name, args, type: def.type, sub: null });
         continue;
       }
       if (!isComposite(type) || typeof type.getFields !== 'function' || 'resolveType' in (type as object)) return false; // interfaces and unions
       const sub: Shape = prior?.sub ?? new Map();
       if (!walk(sel.selectionSet, type, sub)) return false;
-      into.set(key, { field: name, args, sub });
+      into.set(key, { field: name, args, type: def.type, sub });
     }
     return true;
   };
   const shape: Shape = new Map();
   if (!walk(set, root, shape)) return null;
   const text = (s: Shape): string => [...s].map(([key, f]) => `${key}=${f.field}(${f.args})${f.sub ? `{${text(f.sub)}}` : ''}`).join(' ');
-  return text(shape);
+  return { shape, text: text(shape), root: root.name };
+}
+
+/**
+ * Whether `data` is exactly what @apollo/gateway's result shaping would pass through
+ * unchanged: the asked keys in the asked order and no others, `__typename` the parent's name,
+ * null only where the type allows it, lists as arrays, and leaf values valid for their type as
+ * @apollo/federation-internals' isValidLeafValue decides (custom scalars take any value).
+ */
+function conformsTo(data: unknown, shape: Shape, typeName: string): boolean {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  const keys = Object.keys(data);
+  if (keys.length !== shape.size) return false;
+  let i = 0;
+  for (const [key, entry] of shape) {
+    if (keys[i++] !== key) return false;
+    const value = (data as Record<string, unknown>)[key];
+    if (entry.field === '__typename' ? value !== typeName : !valueConforms(value, entry.type, entry.sub)) return false;
+  }
+  return true;
+}
+
+function valueConforms(value: unknown, type: unknown, sub: Shape | null): boolean {
+  const wrapped = (type as { ofType?: unknown }).ofType;
+  if (wrapped !== undefined) {
+    if (String(type).endsWith('!')) return value !== null && valueConforms(value, wrapped, sub);
+    return value === null || (Array.isArray(value) && value.every((item) => valueConforms(item, wrapped, sub)));
+  }
+  if (value === null) return true;
+  const named = type as NamedType;
+  return sub ? conformsTo(value, sub, named.name) : validLeaf(value, named);
+}
+
+const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+const BUILT_IN_SCALARS = new Set(['Int', 'Float', 'String', 'Boolean', 'ID']);
+const enumValues = new WeakMap<object, ReadonlySet<string>>();
+
+/** @apollo/federation-internals' isValidLeafValue, on the API schema's type. */
+function validLeaf(value: unknown, type: NamedType & { getValues?: () => { name: string }[] }): boolean {
+  const name = type.name;
+  if (typeof type.getValues !== 'function' && !BUILT_IN_SCALARS.has(name)) return true; // a custom scalar
+  if (typeof value === 'boolean') return name === 'Boolean';
+  if (typeof value === 'number' && Number.isFinite(value)) return name === 'Int' || name === 'ID' ? INTEGER.test(String(value)) : name === 'Float';
+  if (typeof value === 'string') {
+    if (typeof type.getValues === 'function') {
+      let values = enumValues.get(type);
+      if (!values) enumValues.set(type, (values = new Set(type.getValues().map((v) => v.name))));
+      return values.has(value);
+    }
+    return name !== 'Boolean' && name !== 'Int' && name !== 'Float';
+  }
+  return false;
 }
 
 /** A subgraph response whose body was read, readable once more by the regular path. */
