@@ -175,11 +175,12 @@ export class Passthrough {
       context.replay = { serviceName: route.serviceName, query: route.fetchQuery, error };
       return false;
     }
+    // An unread copy for the regular path, should this answer not do (the body is in memory).
+    const unread = response.clone();
     const text = response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') ? await response.text() : undefined;
     const data = text === undefined ? undefined : dataOnly(text, route);
     if (data === undefined) {
-      const replayed = text === undefined ? response : new ReplayedResponse(response, text);
-      context.replay = { serviceName: route.serviceName, query: route.fetchQuery, response: replayed };
+      context.replay = { serviceName: route.serviceName, query: route.fetchQuery, response: unread };
       return false;
     }
     collectResponseHeaders(rules.headers, response.headers, context);
@@ -385,23 +386,4 @@ function validLeaf(value: unknown, type: NamedType & { getValues?: () => { name:
     return name !== 'Boolean' && name !== 'Int' && name !== 'Float';
   }
   return false;
-}
-
-/** A subgraph response whose body was read, readable once more by the regular path. */
-class ReplayedResponse {
-  constructor(
-    private readonly original: Awaited<ReturnType<Fetcher>>,
-    private readonly body: string,
-  ) {}
-  get status() { return this.original.status; }
-  get statusText() { return this.original.statusText; }
-  get ok() { return this.original.ok; }
-  get url() { return this.original.url; }
-  get headers() { return this.original.headers; }
-  get redirected() { return this.original.redirected; }
-  bodyUsed = false;
-  async text() { this.bodyUsed = true; return this.body; }
-  async json() { return JSON.parse(await this.text()) as unknown; }
-  async arrayBuffer() { const b = Buffer.from(await this.text()); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer; }
-  clone() { return new ReplayedResponse(this.original, this.body); }
 }

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTH
 import type { AuthConfig } from './config.ts';
 import { AuthError, AuthUnavailableError, quote } from './errors.ts';
 import { identityFromClaims, type Identity } from './identity.ts';
+import { ExpiringMap } from '../../../lib/expiring-map.ts';
 
 export { AuthConfigError, AuthError, AuthUnavailableError, type AuthErrorCode } from './errors.ts';
 export { devSecretPath, loadAuthConfig, type AuthConfig } from './config.ts';
@@ -51,7 +52,7 @@ export function createAuthenticator(cfg: AuthConfig): Authenticator {
     }
   }
 
-  const verified = new VerifiedTokens();
+  const verified = new ExpiringMap<Identity>(MAX_REMEMBERED);
 
   async function authenticate(authorization: string | undefined): Promise<Identity | null> {
     if (authorization === undefined) return null;
@@ -85,38 +86,22 @@ export function createAuthenticator(cfg: AuthConfig): Authenticator {
       throw translate(err, cfg);
     }
     const identity = identityFromClaims(payload, cfg.roles);
-    verified.set(token, identity, ((payload.exp as number) + cfg.clockSkewS) * 1000);
+    // Remembered while verifying again would pass (jose: valid while now < exp + skew), at most REMEMBER_MS.
+    verified.set(token, identity, Math.min(((payload.exp as number) + cfg.clockSkewS) * 1000 - 1, Date.now() + REMEMBER_MS));
     return identity;
   }
 
   return { authenticate, algorithms };
 }
 
-/** Longest a verified token is remembered, whatever its expiry (keys may rotate meanwhile). */
+/**
+ * Tokens already verified (signature, issuer, audience, dates) are remembered by their exact
+ * text until they expire (with the clock skew allowed) or for REMEMBER_MS, whichever comes
+ * first (keys may rotate meanwhile): a client sending the same token on every request pays for
+ * one verification, not one per request.
+ */
 const REMEMBER_MS = 5 * 60_000;
 const MAX_REMEMBERED = 10_000;
-
-/**
- * Tokens already verified (signature, issuer, audience, dates), by their exact text, until
- * they expire (with the clock skew allowed) or REMEMBER_MS, whichever comes first: a client
- * sending the same token on every request pays for one verification, not one per request.
- */
-class VerifiedTokens {
-  private readonly entries = new Map<string, { identity: Identity; until: number }>();
-
-  get(token: string): Identity | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
-    if (Date.now() < entry.until) return entry.identity;
-    this.entries.delete(token);
-    return undefined;
-  }
-
-  set(token: string, identity: Identity, expiresAt: number): void {
-    if (this.entries.size >= MAX_REMEMBERED) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { identity, until: Math.min(expiresAt, Date.now() + REMEMBER_MS) });
-  }
-}
 
 /** Turns jose's errors into AuthErrors that say which claim or check failed. */
 function translate(err: unknown, cfg: AuthConfig): Error {

@@ -1,3 +1,4 @@
+import { ExpiringMap } from '../../../lib/expiring-map.ts';
 import { verifyIdentityUntil, type ForwardedIdentity } from '../../../lib/internal-identity.ts';
 
 /** Verifies a gateway identity header: the identity, or IdentityHeaderError saying why not. */
@@ -12,20 +13,16 @@ export type IdentityVerifier = (header: string, now?: number) => ForwardedIdenti
  * signature is part of it), so a forged or expired one is checked and refused every time.
  */
 export function cachedIdentityVerifier(secret: Uint8Array, opts: { max?: number } = {}): IdentityVerifier {
-  const max = opts.max ?? 1024;
-  const verified = new Map<string, { identity: ForwardedIdentity; acceptedUntil: number }>();
+  const verified = new ExpiringMap<ForwardedIdentity>(opts.max ?? 1024);
   return (header, now = Date.now()) => {
-    const hit = verified.get(header);
-    if (hit && now <= hit.acceptedUntil) return hit.identity;
-    if (hit) verified.delete(header);
+    const hit = verified.get(header, now);
+    if (hit) return hit;
     const fresh = verifyIdentityUntil(secret, header, now);
     // Shared by every request that sends this header: nobody may change it under another.
     Object.freeze(fresh.identity.roles);
     Object.freeze(fresh.identity.scopes);
     Object.freeze(fresh.identity);
-    // The oldest entry goes first: Maps iterate in insertion order.
-    if (verified.size >= max) verified.delete(verified.keys().next().value!);
-    verified.set(header, fresh);
+    verified.set(header, fresh.identity, fresh.acceptedUntil);
     return fresh.identity;
   };
 }
