@@ -14,7 +14,10 @@ import type { WorkloadKey } from './workloads.ts';
 export const GATEWAY_CPU = 0;
 export const SUBGRAPH_CPU = 1;
 
-export type GatewayKey = 'ours' | 'oursCache' | 'stock' | 'hive' | 'direct';
+export type GatewayKey = 'ours' | 'oursCache' | 'oursUnshared' | 'stock' | 'hive' | 'direct';
+
+/** Our gateway's variants: each is the production bundle with other settings. */
+export const OURS: readonly GatewayKey[] = ['ours', 'oursCache', 'oursUnshared'];
 
 export interface Context {
   /** The supergraph as composed (ours serves it). */
@@ -52,22 +55,25 @@ const HIVE_PACKAGE = 'bench/peers/node_modules/@graphql-hive/gateway/package.jso
 
 export function gatewaySpecs(): GatewaySpec[] {
   return [
-    { key: 'ours', label: 'ours (allygraph, cache off)', workloads: 'all', start: (ctx) => startOurs(ctx, 'off') },
+    { key: 'ours', label: 'ours (allygraph, cache off)', workloads: 'all', start: (ctx) => startOurs(ctx, {}) },
     { key: 'stock', label: 'stock @apollo/gateway', workloads: 'all', start: startStock },
     { key: 'hive', label: 'Hive Gateway', workloads: 'all', start: startHive },
     { key: 'direct', label: 'direct call to crm (no gateway)', workloads: ['single'], start: async (ctx) => ({ url: ctx.subgraphUrls.crm, child: null, coldStartMs: null }) },
-    { key: 'oursCache', label: 'ours, cache on', workloads: ['customer360'], start: (ctx) => startOurs(ctx, 'on') },
+    { key: 'oursCache', label: 'ours, cache on', workloads: ['customer360'], start: (ctx) => startOurs(ctx, { CACHE: 'on' }) },
+    // What sharing identical fetches under way brings, on the workloads that join subgraphs.
+    { key: 'oursUnshared', label: 'ours, SHARE_FETCHES=off', workloads: ['customer360', 'campaign', 'salesTeam', 'deep'], start: (ctx) => startOurs(ctx, { SHARE_FETCHES: 'off' }) },
   ];
 }
 
-export async function startOurs(ctx: Context, cache: 'on' | 'off'): Promise<Running> {
+/** Our gateway with `CACHE=off` unless `settings` say otherwise. */
+export async function startOurs(ctx: Context, settings: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const child = spawnPinned(
     GATEWAY_CPU,
     process.execPath,
     [...GATEWAY_NODE_FLAGS, ...(ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', ctx.profileDir] : []), GATEWAY_BUNDLE, '--supergraph', ctx.supergraphPath, '--port', String(port)],
-    { ...ctx.oursEnv, CACHE: cache },
-    `our gateway (cache ${cache})`,
+    { ...ctx.oursEnv, CACHE: 'off', ...settings },
+    `our gateway (${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(' ') || 'CACHE=off'})`,
   );
   return ready(child, `http://127.0.0.1:${port}/graphql`, ctx.token);
 }

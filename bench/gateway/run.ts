@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --scale N --duration S --warmup S --rounds R --connections C]
- *                 [--gateways ours,stock,hive,direct,oursCache] [--workloads single,customer360,...]
+ *                 [--gateways ours,stock,hive,direct,oursCache,oursUnshared] [--workloads single,customer360,...]
  * (--gateways and --workloads narrow a run while working on one thing; the report says what ran;
  * --profile DIR makes our gateway write a V8 CPU profile per start there: npm run bench:profile -- DIR)
  *
@@ -27,7 +27,7 @@ import { buildGateway, GATEWAY_BUNDLE } from '../../scripts/build.ts';
 import { GraphClient } from '../../scripts/import/graph.ts';
 import { prepareDataset } from './data.ts';
 import { plannedFetches, settledAnswers } from './fetches.ts';
-import { gatewaySpecs, hiveBin, startOurs, SUBGRAPH_CPU, type Context, type GatewaySpec, type Running } from './gateways.ts';
+import { gatewaySpecs, hiveBin, OURS, startOurs, SUBGRAPH_CPU, type Context, type GatewaySpec, type Running } from './gateways.ts';
 import { runLoad } from './load.ts';
 import { cpuSeconds, cpuSecondsOfCommand, peakRssKb, spawnPinned, stop, type Child } from './proc.ts';
 import { writeReport, type Outcome, type Sample, type Settings } from './report.ts';
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     // Setup: one start of ours (a cold start sample) follows the feeds once, so campaigns'
     // conversions and CRM's suppressions reflect the seed, as `npm start` would have them.
     const coldStarts: number[] = [];
-    running = await startOurs(ctx, 'off');
+    running = await startOurs(ctx, {});
     coldStarts.push(running.coldStartMs!);
     const synced = await syncFeeds(new GraphClient(running.url, token));
     console.log(`feeds followed: ${synced} projected rows updated`);
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
           console.log(`  ${unavailable[spec.key]}`);
           continue;
         }
-        if ((spec.key === 'ours' || spec.key === 'oursCache') && running.coldStartMs !== null) coldStarts.push(running.coldStartMs);
+        if (OURS.includes(spec.key) && running.coldStartMs !== null) coldStarts.push(running.coldStartMs);
         try {
           for (const w of mine) {
             await checkAnswer(spec, w, running.url, token, reference, mismatches);

@@ -22,6 +22,7 @@ import { subgraphFetcher } from './observe.ts';
 import type { Fetcher } from './resilience/index.ts';
 import { CircuitOpenError, type ResiliencePolicy } from './resilience/index.ts';
 import { readinessProbe } from './readiness.ts';
+import { SharedFetches } from './shared-fetches.ts';
 import { hasRequirements, prepareSupergraph } from './supergraph.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
@@ -80,6 +81,12 @@ export interface GatewayOptions {
    * execution (passthrough.ts); only while the response cache is off. @default true (`PASSTHROUGH`)
    */
   passthrough?: boolean;
+  /**
+   * A query fetch identical to one already under way (subgraph, body, caller, propagated headers)
+   * waits for its answer instead of being sent again; never for mutations, data the subgraphs
+   * audit (PII, reviews) or while response headers are propagated (shared-fetches.ts). @default true (`SHARE_FETCHES`)
+   */
+  shareFetches?: boolean;
 }
 
 export interface Gateway {
@@ -96,6 +103,8 @@ export interface Gateway {
   readonly cache?: ResponseCache;
   /** The single-fetch passthrough (its count of answers served), when the response cache is off. */
   readonly passthrough?: Passthrough;
+  /** In-flight deduplication of subgraph fetches (its count of fetches shared), when on. */
+  readonly sharedFetches?: SharedFetches;
 }
 
 const NO_HEADERS: HeaderRules = { request: [], response: [] };
@@ -115,15 +124,20 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   // and sends usage metrics to Apollo every hour; our own telemetry is /metrics and OTLP traces.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const services = new Map<string, { url: string; fetch: Fetcher }>();
+  const headers = opts.headers ?? NO_HEADERS;
   const requirementsOf = () => (hasRequirements(current) ? current.requirements : null);
   // The response cache answers on the regular path only: with it on, every operation takes that path.
   const passthrough = cache || opts.passthrough === false
     ? undefined
     : new Passthrough(
-        () => ({ requirements: requirementsOf(), policies: POLICIES, costs: current.costs, limits: opts.limits, reportCost: current.reportCost, hiddenEnums: current.hiddenEnums, headers: opts.headers ?? NO_HEADERS }),
+        () => ({ requirements: requirementsOf(), policies: POLICIES, costs: current.costs, limits: opts.limits, reportCost: current.reportCost, hiddenEnums: current.hiddenEnums, headers }),
         (name) => services.get(name),
         metrics,
       );
+  // A subgraph's response headers that reach the client may be the fetch's own: such fetches are never shared.
+  const sharing = opts.shareFetches === false || headers.response.length > 0
+    ? undefined
+    : new SharedFetches(() => ({ types: current.outputTypes, requirements: current.requirements }), metrics && ((service) => metrics.sharedFetch(service)));
   const gateway = new ApolloGateway({
     // The hook form of supergraphSdl, so `reload` can hand @apollo/gateway a new one.
     supergraphSdl: async (hooks) => {
@@ -133,11 +147,12 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) => {
       const service = { url: overrides[name.toLowerCase()] ?? url!, fetch: subgraphFetcher(name, opts.resilience, metrics, logger) };
       services.set(name, service);
-      return new ForwardingDataSource(name, opts.headers ?? NO_HEADERS, { url: service.url, fetcher: service.fetch }, logger);
+      return new ForwardingDataSource(name, headers, sharing, { url: service.url, fetcher: service.fetch }, logger);
     },
     ...(passthrough && { experimental_didResolveQueryPlan: passthrough.learn }),
   });
   if (passthrough) gateway.onSchemaLoadOrUpdate(() => passthrough.reset());
+  if (sharing) gateway.onSchemaLoadOrUpdate(() => sharing.reset());
   const plugins: ApolloServerPlugin<GatewayContext>[] = [operationNamePlugin];
   if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
   if (opts.limits) plugins.push(operationLimitsPlugin({ costs: () => current.costs, limits: opts.limits }));
@@ -197,6 +212,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     },
     cache,
     passthrough,
+    sharedFetches: sharing,
   };
 }
 
@@ -221,6 +237,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly serviceName: string,
     private readonly headers: HeaderRules,
+    private readonly sharing: SharedFetches | undefined,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
     private readonly logger: Pick<Logger, 'error'> = log,
   ) {
@@ -232,16 +249,31 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return response;
   }
 
-  /** Uses the passthrough's fetch of this very operation, when it made one, instead of sending it again. */
+  /**
+   * Uses the passthrough's fetch of this very operation, when it made one, instead of sending it
+   * again; else shares the fetch with an identical one under way, when it may be shared.
+   */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const replay = options.context?.replay;
-    if (!replay || replay.serviceName !== this.serviceName || replay.query !== options.request.query) return super.process(options);
-    options.context.replay = undefined;
-    const replayed: Fetcher = async () => {
-      if ('error' in replay) throw replay.error;
-      return replay.response;
-    };
-    return super.process.call(Object.create(this, { fetcher: { value: replayed } }) as this, options);
+    if (replay && replay.serviceName === this.serviceName && replay.query === options.request.query) {
+      options.context.replay = undefined;
+      const replayed: Fetcher = async () => {
+        if ('error' in replay) throw replay.error;
+        return replay.response;
+      };
+      return this.withFetcher(replayed, options);
+    }
+    const { sharing } = this;
+    const query = options.request.query;
+    if (!sharing || !query || !sharing.shareable(query)) return super.process(options);
+    const send = this.fetcher;
+    const context = options.context as GatewayContext | undefined;
+    const shared: Fetcher = (url, init = {}) => sharing.fetch(this.serviceName, shareKey(url, init, context), () => send(url, init));
+    return this.withFetcher(shared, options);
+  }
+
+  private withFetcher(fetcher: Fetcher, options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    return super.process.call(Object.create(this, { fetcher: { value: fetcher } }) as this, options);
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }, context?: GatewayContext): void {
@@ -255,6 +287,20 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     for (const [name, value] of Object.entries(subgraphHeaders(context as GatewayContext | undefined, this.headers))) request.http?.headers.set(name, value);
   }
+}
+
+/** Headers that differ per request but not per caller: the signed identity (its request id and time), the request id, trace context. */
+const PER_REQUEST_HEADERS = new Set([IDENTITY_HEADER, 'x-request-id', 'traceparent', 'tracestate']);
+
+/**
+ * What makes two subgraph fetches the same: the URL, the body, the caller as the signed identity
+ * names them (without its request id) and every other header sent (propagated ones included).
+ */
+function shareKey(url: string, init: NonNullable<Parameters<Fetcher>[1]>, context: GatewayContext | undefined): string {
+  const id = context?.identity;
+  const headers = Object.entries((init.headers ?? {}) as Record<string, string>).filter(([name]) => !PER_REQUEST_HEADERS.has(name.toLowerCase()));
+  const caller = [id?.subject ?? null, id?.roles ?? [], id?.scopes ?? [], id?.employeeId ?? null, context?.operationName ?? null];
+  return `${url}\n${JSON.stringify(caller)}\n${JSON.stringify(headers)}\n${String(init.body)}`;
 }
 
 /** Apollo Server prefixes APQ keys with this (APQ_CACHE_PREFIX in its request pipeline). */

@@ -101,6 +101,7 @@ export async function runtimeOptions(config: GatewayConfig, env: Env = process.e
     // `CACHE` (on | off), `CACHE_MAX_ENTRIES`; in Redis with REDIS_URL.
     cache: setting('CACHE', () => loadCacheConfig(env, config.redisUrl)) ?? undefined,
     passthrough: onOff('PASSTHROUGH', env.PASSTHROUGH, true),
+    shareFetches: onOff('SHARE_FETCHES', env.SHARE_FETCHES, true),
     // `PROPAGATE_REQUEST_HEADERS` / `PROPAGATE_RESPONSE_HEADERS`: comma-separated header names.
     headers: {
       request: setting('PROPAGATE_REQUEST_HEADERS', () => parseHeaderList('PROPAGATE_REQUEST_HEADERS', env.PROPAGATE_REQUEST_HEADERS)),

@@ -25,6 +25,8 @@ export interface GatewayMetrics {
   operation(name: string | null | undefined, outcome: OperationOutcome, seconds: number): void;
   /** One subgraph fetch (retries included), by subgraph and outcome. */
   subgraphFetch(service: string, outcome: FetchOutcome, seconds: number): void;
+  /** A subgraph fetch answered by an identical fetch already under way (shared-fetches.ts), by subgraph. */
+  sharedFetch(service: string): void;
   /** One error sent to a client, by `extensions.code` (refusals before GraphQL included). */
   error(code: string): void;
   /** A subgraph's circuit: gauge 0 closed, 1 half-open, 2 open. */
@@ -56,6 +58,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     buckets: SECONDS,
     registers,
   });
+  const shared = new Counter({ name: 'allygraph_subgraph_fetches_shared_total', help: 'Subgraph fetches not sent: answered by an identical fetch already under way, by subgraph', labelNames: ['service'], registers });
   const errors = new Counter({ name: 'allygraph_graphql_errors_total', help: 'Errors sent to clients, by extensions.code', labelNames: ['code'], registers });
   const circuits = new Gauge({ name: 'allygraph_subgraph_circuit_state', help: 'Circuit breaker state per subgraph: 0 closed, 1 half-open, 2 open', labelNames: ['service'], registers });
   const refusals = new Counter({ name: 'allygraph_rate_limit_refusals_total', help: 'Requests refused by the rate limit (429)', registers });
@@ -66,6 +69,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     httpRequest: (status) => requests.inc({ status: String(status) }),
     operation: (name, outcome, seconds) => operations.observe({ operation: label(name), outcome }, seconds),
     subgraphFetch: (service, outcome, seconds) => fetches.observe({ service, outcome }, seconds),
+    sharedFetch: (service) => shared.inc({ service }),
     error: (code) => errors.inc({ code }),
     circuit: (service, state) => circuits.set({ service }, CIRCUIT_VALUE[state]),
     rateLimited: () => refusals.inc(),

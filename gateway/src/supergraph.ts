@@ -1,6 +1,7 @@
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { readAuthRequirements, SECURITY_SPECS, type AuthRequirements } from '../../lib/authz/requirements.ts';
 import { readCostDirectives, type CostModel } from './limits/cost-directives.ts';
+import { readOutputTypes, type OutputTypes } from './shared-fetches.ts';
 import { usesDemandControl } from './limits/plugin.ts';
 import { stripLinkedFeatures } from './limits/strip.ts';
 import { subgraphEndpoints, type SubgraphEndpoint } from './readiness.ts';
@@ -19,6 +20,8 @@ export interface PreparedSupergraph {
   endpoints: SubgraphEndpoint[];
   /** Enum types with @inaccessible values: what a subgraph returns may not be in the API schema. */
   hiddenEnums: ReadonlySet<string>;
+  /** Every field's output type, to tell which subgraph fetches read audited data. */
+  outputTypes: OutputTypes;
 }
 
 /** Reads a supergraph's auth and cost directives and routing; throws on SDL that does not parse. */
@@ -32,6 +35,7 @@ export function prepareSupergraph(supergraphSdl: string, overrides: Record<strin
     requirements: readAuthRequirements(supergraphSdl),
     costs,
     endpoints: subgraphEndpoints(supergraphSdl, overrides),
+    outputTypes: readOutputTypes(document),
   };
 }
 

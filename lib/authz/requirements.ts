@@ -52,6 +52,14 @@ export function readAuthRequirements(sdl: string | DocumentNode): AuthRequiremen
 /** No requirement at all. */
 export const NONE: Requirement = { authenticated: false, scopes: [], policies: [] };
 
+/** Scopes whose data is sensitive: every read of it is audited (with any `@policy`). */
+const SENSITIVE_SCOPES = ['pii:read', 'hr:reviews'];
+
+/** Whether a requirement makes the data it guards sensitive: subgraphs audit each read of it. */
+export function isSensitive(r: Pick<Requirement, 'scopes' | 'policies'>): boolean {
+  return r.policies.length > 0 || r.scopes.some((set) => set.some((s) => SENSITIVE_SCOPES.includes(s)));
+}
+
 export function isOpen(r: Requirement): boolean {
   return !r.authenticated && r.scopes.length === 0 && r.policies.length === 0;
 }

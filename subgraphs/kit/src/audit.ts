@@ -3,9 +3,6 @@ import type { ForwardedIdentity } from '../../../lib/internal-identity.ts';
 import type { Db, PoolStats, Queryable } from './db.ts';
 import * as v from './validate.ts';
 
-/** Scopes and policies whose data is sensitive: every read of it is audited. */
-const SENSITIVE_SCOPES = ['pii:read', 'hr:reviews'];
-
 /**
  * One request's audit trail: sensitive reads are collected while resolving and written in
  * one statement before the response leaves; every write is recorded inside the write's own
@@ -104,11 +101,6 @@ function idsOf(value: unknown, depth = 0): string[] {
   const obj = value as Record<string, unknown>;
   for (const key of ['id', 'clientKey', 'orderId', 'customerId', 'employeeId']) if (typeof obj[key] === 'string') return [obj[key] as string];
   return Object.values(obj).flatMap((v) => idsOf(v, depth + 1));
-}
-
-/** Whether a field's requirement makes its data sensitive (audited on read). */
-export function isSensitive(scopes: readonly (readonly string[])[], policies: readonly (readonly string[])[]): boolean {
-  return policies.length > 0 || scopes.some((set) => set.some((s) => SENSITIVE_SCOPES.includes(s)));
 }
 
 interface AuditContext {

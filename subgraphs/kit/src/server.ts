@@ -3,11 +3,11 @@ import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
 import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
 import { GraphQLError, GraphQLScalarType, Kind, parse, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { POLICIES } from '../../../lib/authz/policies.ts';
-import { readAuthRequirements, type AuthRequirements } from '../../../lib/authz/requirements.ts';
+import { isSensitive, readAuthRequirements, type AuthRequirements } from '../../../lib/authz/requirements.ts';
 import { deniedError } from '../../../lib/authz/response.ts';
 import { IDENTITY_HEADER, IdentityHeaderError, readIdentityUnverified, type ForwardedIdentity } from '../../../lib/internal-identity.ts';
 import { memoizedAuthorizer } from './authorization.ts';
-import { AuditTrail, auditedRead, auditedWrite, auditLogResolver, isSensitive } from './audit.ts';
+import { AuditTrail, auditedRead, auditedWrite, auditLogResolver } from './audit.ts';
 import { installCacheControl } from './cache-control.ts';
 import { cachedIdentityVerifier } from './identity.ts';
 import { GraphError } from './errors.ts';
@@ -197,12 +197,12 @@ function withAudit<L>(def: SubgraphDefinition<L>, requirements: AuthRequirements
   for (const [coordinate, r] of requirements.fields) {
     const [type, name] = coordinate.split('.');
     if (type === 'Mutation') resolvers.Mutation[name] = auditedWrite(coordinate, field(type, name)!);
-    else if (isSensitive(r.scopes, r.policies)) resolvers[type][name] = auditedRead(coordinate, field(type, name));
+    else if (isSensitive(r)) resolvers[type][name] = auditedRead(coordinate, field(type, name));
   }
   // A sensitive type (a review): every field read is recorded, whichever the query selects.
   const sdl = parse(def.sdl);
   for (const [type, r] of requirements.types) {
-    if (!isSensitive(r.scopes, r.policies)) continue;
+    if (!isSensitive(r)) continue;
     resolvers[type] ??= {};
     for (const name of fieldNames(sdl, type)) resolvers[type][name] = auditedRead(`${type}.${name}`, field(type, name));
   }
