@@ -1,7 +1,7 @@
 /**
  * The gateways under test, each started in a child process pinned to CPU 0 (`taskset -c 0`),
- * one at a time: ours (the production bundle of `npm run build`, cache off, and once with cache
- * on), stock @apollo/server + @apollo/gateway (stock.mjs), Hive Gateway (bench/peers), and crm called
+ * all started at the beginning of a round and loaded one at a time: ours (the production bundle
+ * of `npm run build`, cache off; with cache on; with SHARE_FETCHES=off), stock @apollo/server + @apollo/gateway (stock.mjs), Hive Gateway (bench/peers), and crm called
  * directly (no gateway).
  */
 import { existsSync, readFileSync } from 'node:fs';

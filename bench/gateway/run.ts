@@ -6,9 +6,9 @@
  *
  * Gateway throughput and latency: seeds a dataset (PostgreSQL when DATABASE_URL is set, in a
  * database of its own; else PGlite in a temp dir), starts the four subgraphs in one process
- * pinned to CPU 1, then each gateway in its own process pinned to CPU 0, one at a time (the
- * order reversed every other round), and loads each with autocannon for every workload:
- * warm-up, then the measured window. Writes bench/REPORT.md.
+ * pinned to CPU 1; each round starts every gateway in its own process pinned to CPU 0, then
+ * loads them with autocannon workload by workload, one gateway at a time (the order reversed
+ * every other round): warm-up, then the measured window. Writes bench/REPORT.md.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   };
   const token = await mintToken({ config: loadAuthConfig({ JWT_SECRET: jwtSecret, NODE_ENV: 'production' }), roles: ['it'], subject: 'bench', ttl: '1d' });
   const subgraphs = await startSubgraphs({ ...dataset.env, INTERNAL_SECRET: internalSecret, LOG_LEVEL: 'warn' });
-  let running: Running | null = null;
+  const children = new Set<Child>();
   try {
     const { supergraphSdl } = composeSupergraph(await localSubgraphs(subgraphs.urls));
     const stripped = stripLinkedFeatures(supergraphSdl, STRIPPED_LINKS);
@@ -176,38 +176,49 @@ async function main(): Promise<void> {
     // Setup: one start of ours (a cold start sample) follows the feeds once, so campaigns'
     // conversions and CRM's suppressions reflect the seed, as `npm start` would have them.
     const coldStarts: number[] = [];
-    running = await startOurs(ctx, {});
-    coldStarts.push(running.coldStartMs!);
-    const synced = await syncFeeds(new GraphClient(running.url, token));
+    const first = await startOurs(ctx, {});
+    children.add(first.child!);
+    coldStarts.push(first.coldStartMs!);
+    const synced = await syncFeeds(new GraphClient(first.url, token));
     console.log(`feeds followed: ${synced} projected rows updated`);
-    await stop(running.child!);
-    running = null;
+    await stop(first.child!);
+    children.delete(first.child!);
 
     const samples: Sample[] = [];
     const reference = new Map<string, unknown>();
     const mismatches: string[] = [];
+    // Each round starts every gateway (one after the other, so each cold start has the machine to
+    // itself), then measures workload by workload, every gateway in turn: the windows compared
+    // with each other lie seconds apart, not minutes, so the machine's drift spares the ratios.
     for (let round = 1; round <= settings.rounds; round++) {
       const order = round % 2 === 1 ? specs : [...specs].reverse();
-      for (const spec of order) {
-        if (unavailable[spec.key]) continue;
-        const mine = loads.filter((w) => spec.workloads === 'all' || spec.workloads.includes(w.key));
-        console.log(`round ${round}: ${spec.label}`);
-        try {
-          running = await spec.start(ctx);
-        } catch (err) {
-          unavailable[spec.key] = `did not start: ${(err as Error).message.split('\n').slice(0, 3).join(' ')}`;
-          console.log(`  ${unavailable[spec.key]}`);
-          continue;
+      const up = new Map<GatewaySpec, Running>();
+      try {
+        for (const spec of order) {
+          if (unavailable[spec.key]) continue;
+          try {
+            const started = await spec.start(ctx);
+            if (started.child) children.add(started.child);
+            up.set(spec, started);
+            if (OURS.includes(spec.key) && started.coldStartMs !== null) coldStarts.push(started.coldStartMs);
+          } catch (err) {
+            unavailable[spec.key] = `did not start: ${(err as Error).message.split('\n').slice(0, 3).join(' ')}`;
+            console.log(`round ${round}: ${spec.label} ${unavailable[spec.key]}`);
+          }
         }
-        if (OURS.includes(spec.key) && running.coldStartMs !== null) coldStarts.push(running.coldStartMs);
-        try {
-          for (const w of mine) {
+        for (const w of loads) {
+          console.log(`round ${round}: ${w.key}`);
+          for (const [spec, running] of up) {
+            if (spec.workloads !== 'all' && !spec.workloads.includes(w.key)) continue;
             await checkAnswer(spec, w, running.url, token, reference, mismatches);
             samples.push(await measure(settings, spec, w, running, subgraphs.child, subgraphs.urls, token));
           }
-        } finally {
-          if (running.child) await stop(running.child);
-          running = null;
+        }
+      } finally {
+        for (const running of up.values()) {
+          if (!running.child) continue;
+          await stop(running.child);
+          children.delete(running.child);
         }
       }
     }
@@ -215,7 +226,7 @@ async function main(): Promise<void> {
     await writeReport('bench/REPORT.md', outcome);
     console.log('wrote bench/REPORT.md');
   } finally {
-    if (running?.child) await stop(running.child);
+    for (const child of children) await stop(child);
     await stop(subgraphs.child);
     await dataset.dispose();
     await rm(dir, { recursive: true, force: true });
@@ -261,7 +272,7 @@ async function measure(settings: Settings, spec: GatewaySpec, w: Workload, runni
   };
   const errors = load.non2xx + load.socketErrors + load.graphqlErrors;
   console.log(
-    `  ${w.key}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, cpu ${sample.cpuPct?.toFixed(0) ?? '-'}%, ` +
+    `  ${spec.label}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, cpu ${sample.cpuPct?.toFixed(0) ?? '-'}%, ` +
       `fetches ${sample.fetches.toFixed(2)}${errors ? `, ERRORS ${errors}: ${load.firstError}` : ''}`,
   );
   return sample;
