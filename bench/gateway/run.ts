@@ -2,7 +2,8 @@
  * npm run bench [-- --scale N --duration S --warmup S --rounds R --connections C]
  *                 [--gateways ours,stock,hive,direct,oursCache,oursUnshared] [--workloads single,customer360,...]
  * (--gateways and --workloads narrow a run while working on one thing; the report says what ran;
- * --profile DIR makes our gateway write a V8 CPU profile per start there: npm run bench:profile -- DIR)
+ * --profile DIR makes our gateway write a V8 CPU profile per start there, and the subgraphs one in
+ * DIR/subgraphs: npm run bench:profile -- FILE)
  *
  * Gateway throughput and latency: seeds a dataset (PostgreSQL when DATABASE_URL is set, in a
  * database of its own; else PGlite in a temp dir), starts the four subgraphs in one process
@@ -87,8 +88,9 @@ function installPeers(): string | null {
   return hiveBin() ? null : 'bench/peers installed without the hive-gateway CLI';
 }
 
-async function startSubgraphs(env: Record<string, string>): Promise<{ child: Child; urls: Record<Department, string> }> {
-  const child = spawnPinned(SUBGRAPH_CPU, process.execPath, ['--import', 'tsx', 'bench/gateway/subgraphs.ts'], env, 'subgraphs');
+async function startSubgraphs(env: Record<string, string>, profileDir?: string): Promise<{ child: Child; urls: Record<Department, string> }> {
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, 'subgraphs')] : [];
+  const child = spawnPinned(SUBGRAPH_CPU, process.execPath, [...profile, '--import', 'tsx', 'bench/gateway/subgraphs.ts'], env, 'subgraphs');
   const line = await child.line((l) => l.startsWith('{"urls"'), 120_000).catch(async (err: unknown) => {
     await stop(child);
     throw err;
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
   };
   const token = await mintToken({ config: loadAuthConfig({ JWT_SECRET: jwtSecret, NODE_ENV: 'production' }), roles: ['it'], subject: 'bench', ttl: '1d' });
-  const subgraphs = await startSubgraphs({ ...dataset.env, INTERNAL_SECRET: internalSecret, LOG_LEVEL: 'warn' });
+  const subgraphs = await startSubgraphs({ ...dataset.env, INTERNAL_SECRET: internalSecret, LOG_LEVEL: 'warn' }, settings.profileDir && resolve(settings.profileDir));
   const children = new Set<Child>();
   try {
     const { supergraphSdl } = composeSupergraph(await localSubgraphs(subgraphs.urls));
