@@ -9,7 +9,8 @@ import { startGraph, TEST_AUTH, type As, type TestGraph } from './helpers/graph.
 // In-flight sharing of subgraph fetches (gateway/src/shared-fetches.ts) on our own graph: hr
 // sits behind a gate that holds every request it gets until the test opens it, so two client
 // requests are under way at once for certain. Identical fetches of one caller reach hr once;
-// other callers and audited data (PII) reach it once per request, each with its audit row.
+// other callers and audited data (PII) reach it once per request, each with its audit row. The
+// single-fetch passthrough shares as the regular path does.
 
 let graph: TestGraph;
 let gateway: Gateway;
@@ -64,11 +65,11 @@ const silent = { info() {}, warn() {}, error() {}, debug() {}, child() { return 
 const MANAGER = 'query ShareManager($id: ID!) { customer(id: $id) { id accountManager { id name title } } }';
 const MANAGER_EMAIL = 'query ShareManagerEmail($id: ID!) { customer(id: $id) { id accountManager { id name email } } }';
 
-async function post(query: string, as: NonNullable<As>) {
+async function post(query: string, as: NonNullable<As>, variables: Record<string, unknown> = { id: customer.id }) {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.token(as)}` },
-    body: JSON.stringify({ query, variables: { id: customer.id } }),
+    body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: await res.json() };
 }
@@ -109,6 +110,24 @@ describe('shared subgraph fetches', () => {
     expect(await answers).toEqual([expected, expected]);
     expect(gate.received).toHaveLength(1);
     expect(hrShared() - shared).toBe(1);
+  });
+
+  it('the single-fetch passthrough shares its fetch too: both answers served from one hr fetch', async () => {
+    const EMPLOYEE = 'query ShareEmployee($id: ID!) { employee(id: $id) { id name title } }';
+    const as: As = { roles: ['it'], subject: 'share-passthrough' };
+    const m = await managerRow();
+    const expected = { status: 200, body: { data: { employee: { id: m.id, name: m.name, title: m.title } } } };
+    // The regular path answers first and teaches the passthrough this operation's plan.
+    gate.open = true;
+    expect(await post(EMPLOYEE, as, { id: m.id })).toEqual(expected);
+    closeGate();
+    const served = gateway.passthrough!.served;
+    const shared = hrShared();
+    const answers = Promise.all([post(EMPLOYEE, as, { id: m.id }), post(EMPLOYEE, as, { id: m.id })]);
+    await openWhen(() => hrShared() > shared && gate.received.length > 0, 'the second request joining the first one\'s hr fetch');
+    expect(await answers).toEqual([expected, expected]);
+    expect(gate.received).toHaveLength(1);
+    expect(gateway.passthrough!.served - served).toBe(2);
   });
 
   it('two callers: one hr fetch each', async () => {

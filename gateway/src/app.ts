@@ -126,6 +126,10 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const services = new Map<string, { url: string; fetch: Fetcher }>();
   const headers = opts.headers ?? NO_HEADERS;
   const requirementsOf = () => (hasRequirements(current) ? current.requirements : null);
+  // A subgraph's response headers that reach the client may be the fetch's own: such fetches are never shared.
+  const sharing = opts.shareFetches === false || headers.response.length > 0
+    ? undefined
+    : new SharedFetches(() => ({ types: current.outputTypes, requirements: current.requirements }), metrics && ((service) => metrics.sharedFetch(service)));
   // The response cache answers on the regular path only: with it on, every operation takes that path.
   const passthrough = cache || opts.passthrough === false
     ? undefined
@@ -133,11 +137,8 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
         () => ({ requirements: requirementsOf(), policies: POLICIES, costs: current.costs, limits: opts.limits, reportCost: current.reportCost, hiddenEnums: current.hiddenEnums, headers }),
         (name) => services.get(name),
         metrics,
+        sharing,
       );
-  // A subgraph's response headers that reach the client may be the fetch's own: such fetches are never shared.
-  const sharing = opts.shareFetches === false || headers.response.length > 0
-    ? undefined
-    : new SharedFetches(() => ({ types: current.outputTypes, requirements: current.requirements }), metrics && ((service) => metrics.sharedFetch(service)));
   const gateway = new ApolloGateway({
     // The hook form of supergraphSdl, so `reload` can hand @apollo/gateway a new one.
     supergraphSdl: async (hooks) => {
@@ -268,8 +269,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!sharing || !query || !sharing.shareable(query)) return super.process(options);
     const send = this.fetcher;
     const context = options.context as GatewayContext | undefined;
-    const shared: Fetcher = (url, init = {}) => sharing.fetch(this.serviceName, shareKey(url, init, context), () => send(url, init));
-    return this.withFetcher(shared, options);
+    return this.withFetcher((url, init = {}) => sharing.send(this.serviceName, query, url, init, context, send), options);
   }
 
   private withFetcher(fetcher: Fetcher, options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -287,20 +287,6 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     for (const [name, value] of Object.entries(subgraphHeaders(context as GatewayContext | undefined, this.headers))) request.http?.headers.set(name, value);
   }
-}
-
-/** Headers that differ per request but not per caller: the signed identity (its request id and time), the request id, trace context. */
-const PER_REQUEST_HEADERS = new Set([IDENTITY_HEADER, 'x-request-id', 'traceparent', 'tracestate']);
-
-/**
- * What makes two subgraph fetches the same: the URL, the body, the caller as the signed identity
- * names them (without its request id) and every other header sent (propagated ones included).
- */
-function shareKey(url: string, init: NonNullable<Parameters<Fetcher>[1]>, context: GatewayContext | undefined): string {
-  const id = context?.identity;
-  const headers = Object.entries((init.headers ?? {}) as Record<string, string>).filter(([name]) => !PER_REQUEST_HEADERS.has(name.toLowerCase()));
-  const caller = [id?.subject ?? null, id?.roles ?? [], id?.scopes ?? [], id?.employeeId ?? null, context?.operationName ?? null];
-  return `${url}\n${JSON.stringify(caller)}\n${JSON.stringify(headers)}\n${String(init.body)}`;
 }
 
 /** Apollo Server prefixes APQ keys with this (APQ_CACHE_PREFIX in its request pipeline). */

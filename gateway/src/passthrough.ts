@@ -12,6 +12,7 @@ import type { CostModel } from './limits/cost-directives.ts';
 import { firstExceeded, type OperationLimits } from './limits/plugin.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Fetcher } from './resilience/index.ts';
+import type { SharedFetches } from './shared-fetches.ts';
 
 /** What the current supergraph says, read on every request (it may be reloaded). */
 export interface PassthroughRules {
@@ -78,6 +79,8 @@ export class Passthrough {
     private readonly rules: () => PassthroughRules,
     private readonly fetchers: (serviceName: string) => { url: string; fetch: Fetcher } | undefined,
     private readonly metrics?: GatewayMetrics,
+    /** Shares the passthrough's fetches with identical ones under way, as the regular path's are. */
+    private readonly sharing?: SharedFetches,
   ) {}
 
   /** Forgets every route (a new supergraph was loaded). */
@@ -166,11 +169,12 @@ export class Passthrough {
     for (const name of route.variableUsages) if (variables[name] !== undefined) sent[name] = variables[name];
     let response: Awaited<ReturnType<Fetcher>>;
     try {
-      response = await target.fetch(target.url, {
+      const init = {
         method: 'POST',
         headers: subgraphHeaders(context, rules.headers),
         body: JSON.stringify({ query: route.fetchQuery, variables: sent, operationName: route.fetchOperationName }),
-      });
+      };
+      response = await (this.sharing ? this.sharing.send(route.serviceName, route.fetchQuery, target.url, init, context, target.fetch) : target.fetch(target.url, init));
     } catch (error) {
       context.replay = { serviceName: route.serviceName, query: route.fetchQuery, error };
       return false;

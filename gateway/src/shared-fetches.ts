@@ -1,7 +1,10 @@
 import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type TypeNode } from 'graphql';
 import { isSensitive, type AuthRequirements } from '../../lib/authz/requirements.ts';
+import { IDENTITY_HEADER } from '../../lib/internal-identity.ts';
+import type { GatewayContext } from './context.ts';
 import type { Fetcher } from './resilience/index.ts';
 
+type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 /** A supergraph's object and interface fields by type, each to the name of the type it returns; and its query type. */
@@ -53,6 +56,15 @@ export class SharedFetches {
     return verdict;
   }
 
+  /**
+   * `fetch(url, init)` for subgraph operation `query` of a request (`context`): shared with an
+   * identical fetch under way when the operation may be shared, sent as is otherwise.
+   */
+  send(service: string, query: string, url: string, init: FetcherRequestInit, context: GatewayContext | undefined, fetch: Fetcher): Promise<FetcherResponse> {
+    if (!this.shareable(query)) return fetch(url, init);
+    return this.fetch(service, shareKey(url, init, context), () => fetch(url, init));
+  }
+
   /** `send()`'s answer, or that of the identical fetch (`key`) already under way. */
   async fetch(service: string, key: string, send: () => Promise<FetcherResponse>): Promise<FetcherResponse> {
     const running = this.inflight.get(key);
@@ -72,6 +84,20 @@ export class SharedFetches {
       if (this.inflight.get(key) === entry) this.inflight.delete(key);
     }
   }
+}
+
+/** Headers that differ per request but not per caller: the signed identity (its request id and time), the request id, trace context. */
+const PER_REQUEST_HEADERS = new Set([IDENTITY_HEADER, 'x-request-id', 'traceparent', 'tracestate']);
+
+/**
+ * What makes two subgraph fetches the same: the URL, the body, the caller as the signed identity
+ * names them (without its request id) and every other header sent (propagated ones included).
+ */
+function shareKey(url: string, init: FetcherRequestInit, context: GatewayContext | undefined): string {
+  const id = context?.identity;
+  const headers = Object.entries((init.headers ?? {}) as Record<string, string>).filter(([name]) => !PER_REQUEST_HEADERS.has(name.toLowerCase()));
+  const caller = [id?.subject ?? null, id?.roles ?? [], id?.scopes ?? [], id?.employeeId ?? null, context?.operationName ?? null];
+  return `${url}\n${JSON.stringify(caller)}\n${JSON.stringify(headers)}\n${String(init.body)}`;
 }
 
 /**
