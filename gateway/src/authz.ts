@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
-import { authorize, type Authorized, type Policy } from '../../lib/authz/authorize.ts';
+import type { Authorized, Policy } from '../../lib/authz/authorize.ts';
+import { memoizedAuthorize } from '../../lib/authz/memo.ts';
 import type { AuthRequirements } from '../../lib/authz/requirements.ts';
 import { applyDenials } from '../../lib/authz/response.ts';
 import type { GatewayContext } from './context.ts';
@@ -16,6 +17,7 @@ export function authorizationPlugin(
   requirementsOf: () => AuthRequirements | null,
   policies: Record<string, Policy>,
 ): ApolloServerPlugin<GatewayContext> {
+  const authorize = memoizedAuthorize(policies);
   return {
     async requestDidStart() {
       let authorized: Authorized | null = null;
@@ -30,7 +32,6 @@ export function authorizationPlugin(
             operationName: rc.operationName,
             variables: rc.request.variables,
             principal: rc.contextValue.identity,
-            policies,
           });
           if (!authorized) return;
           rc.contextValue.authorizationFiltered = true;

@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { getVariableValues, Kind, parse, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { IDENTITY_HEADER } from '../../lib/internal-identity.ts';
-import { authorize, type Policy } from '../../lib/authz/authorize.ts';
+import type { Policy } from '../../lib/authz/authorize.ts';
+import { memoizedAuthorize } from '../../lib/authz/memo.ts';
 import type { AuthRequirements } from '../../lib/authz/requirements.ts';
 import { fieldsOf, isComposite, namedType, type NamedType } from '../../lib/schema-types.ts';
 import type { GatewayContext } from './context.ts';
 import { collectResponseHeaders, type HeaderRules } from './headers.ts';
-import { analyzeOperation } from './limits/analyze.ts';
+import { memoizedAnalysis } from './limits/analysis-memo.ts';
 import type { CostModel } from './limits/cost-directives.ts';
 import { firstExceeded, type OperationLimits } from './limits/plugin.ts';
 import type { GatewayMetrics } from './metrics.ts';
@@ -83,6 +84,16 @@ export class Passthrough {
     private readonly sharing?: SharedFetches,
   ) {}
 
+  /** The cost analysis, remembered per document and what it can see of the variables. */
+  private readonly analyze = memoizedAnalysis();
+  /** The remembered authorization check of the rules' policies (authorization is worked out once per document and caller). */
+  private authorizer?: { policies: Record<string, Policy>; check: ReturnType<typeof memoizedAuthorize> };
+
+  private authorize(policies: Record<string, Policy>): ReturnType<typeof memoizedAuthorize> {
+    if (this.authorizer?.policies !== policies) this.authorizer = { policies, check: memoizedAuthorize(policies) };
+    return this.authorizer.check;
+  }
+
   /** Forgets every route (a new supergraph was loaded). */
   reset(): void {
     this.routes = new Map();
@@ -152,12 +163,12 @@ export class Passthrough {
     let cost: number | undefined;
     if (rules.limits) {
       if (route.documentBytes > rules.limits.maxDocumentBytes) return false;
-      const analysis = analyzeOperation({ schema: route.schema, costs: rules.costs, document: route.document, operationName: route.operationName, variables, defaultListSize: rules.limits.defaultListSize });
+      const analysis = this.analyze({ schema: route.schema, costs: rules.costs, document: route.document, operationName: route.operationName, variables, defaultListSize: rules.limits.defaultListSize });
       if (firstExceeded(analysis, rules.limits)) return false;
       if (rules.reportCost) cost = analysis.estimatedCost;
     }
     if (rules.requirements) {
-      const denied = authorize({ schema: route.schema, requirements: rules.requirements, document: route.document, operationName: route.operationName, variables, principal: context.identity, policies: rules.policies });
+      const denied = this.authorize(rules.policies)({ schema: route.schema, requirements: rules.requirements, document: route.document, operationName: route.operationName, variables, principal: context.identity });
       if (denied) return false;
     }
     const target = this.fetchers(route.serviceName);

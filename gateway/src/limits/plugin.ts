@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { analyzeOperation, type OperationAnalysis } from './analyze.ts';
+import type { OperationAnalysis } from './analyze.ts';
+import { memoizedAnalysis } from './analysis-memo.ts';
 import type { CostModel } from './cost-directives.ts';
 
 /** What one operation may ask for; each a positive integer. */
@@ -54,6 +55,7 @@ export function operationLimitsPlugin<TContext extends BaseContext = BaseContext
 }): ApolloServerPlugin<TContext> {
   const { limits } = opts;
   const costsOf = typeof opts.costs === 'function' ? opts.costs : () => opts.costs as CostModel;
+  const analyzeOperation = memoizedAnalysis();
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<TContext>> {
       const costs = costsOf();

@@ -11,7 +11,7 @@ import {
   type ValueNode,
   visit,
 } from 'graphql';
-import { conditionKey, DocumentMemo } from './document-memo.ts';
+import { conditionKey, DocumentMemo } from '../../../lib/document-memo.ts';
 import { isComposite, namedType, type NamedType } from '../../../lib/schema-types.ts';
 
 export type CacheScope = 'PUBLIC' | 'PRIVATE';

@@ -3,9 +3,9 @@ import { Kind, visit, type DocumentNode } from 'graphql';
 /**
  * Results of work on a parsed operation that depends only on the document and a small key
  * (the caller's scopes, the values of the @skip/@include variables...), remembered per
- * document. Mercurius keeps one parsed document per query text (its LRU), so the gateway's
- * repeated operations reuse their results; a document it forgets is forgotten here too
- * (WeakMap). Each document keeps at most `max` keys, the oldest dropped first.
+ * document. Mercurius and Apollo Server each keep one parsed document per query text (their
+ * LRUs), so repeated operations reuse their results; a document they forget is forgotten here
+ * too (WeakMap). Each document keeps at most `max` keys, the oldest dropped first.
  */
 export class DocumentMemo<V> {
   private readonly byDocument = new WeakMap<DocumentNode, Map<string, V>>();
