@@ -1,16 +1,10 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { conditionKey, DocumentMemo } from '../document-memo.ts';
-import { authorize, type Authorized, type Policy, type Principal } from './authorize.ts';
+import { authorize, type AuthorizeOptions, type Authorized, type Policy, type Principal } from './authorize.ts';
 import type { AuthRequirements } from './requirements.ts';
 
-export interface AuthorizeCheck {
-  schema: GraphQLSchema;
-  requirements: AuthRequirements;
-  document: DocumentNode;
-  operationName?: string | null;
-  variables?: Record<string, unknown>;
-  principal: Principal | null;
-}
+/** What {@link authorize} is asked, but the policies (given once). */
+export type AuthorizeCheck = Omit<AuthorizeOptions, 'policies'>;
 
 /**
  * {@link authorize}, remembered per document: what an operation may read depends only on the
