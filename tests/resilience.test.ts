@@ -423,7 +423,8 @@ describe('resilience end to end (gateway over HTTP, ledger behind a switchable p
   });
 
   async function gatewayWith(resilience: ResiliencePolicy): Promise<string> {
-    const gateway = await buildGateway({ supergraphSdl, subgraphUrls: { ledger: proxy.url }, resilience });
+    // Each client request's own fetch is counted here: concurrent identical ones must not share (shared-fetches.ts).
+    const gateway = await buildGateway({ supergraphSdl, subgraphUrls: { ledger: proxy.url }, resilience, shareFetches: false });
     const server = createServer(gateway.handler);
     running.push({ gateway, server });
     return `${await listen(server, 0, '127.0.0.1')}/graphql`;
