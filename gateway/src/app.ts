@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { memoizedAuthorize } from '../../lib/authz/memo.ts';
 import { POLICIES } from '../../lib/authz/policies.ts';
 import { IDENTITY_HEADER, signIdentity, type ForwardedIdentity } from '../../lib/internal-identity.ts';
 import { Passthrough, subgraphHeaders } from './passthrough.ts';
@@ -126,6 +127,8 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const services = new Map<string, { url: string; fetch: Fetcher }>();
   const headers = opts.headers ?? NO_HEADERS;
   const requirementsOf = () => (hasRequirements(current) ? current.requirements : null);
+  // One remembered authorization check for the regular path and the passthrough.
+  const authorize = memoizedAuthorize(POLICIES);
   // A subgraph's response headers that reach the client may be the fetch's own: such fetches are never shared.
   const sharing = opts.shareFetches === false || headers.response.length > 0
     ? undefined
@@ -134,7 +137,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const passthrough = cache || opts.passthrough === false
     ? undefined
     : new Passthrough(
-        () => ({ requirements: requirementsOf(), policies: POLICIES, costs: current.costs, limits: opts.limits, reportCost: current.reportCost, hiddenEnums: current.hiddenEnums, headers }),
+        () => ({ requirements: requirementsOf(), authorize, costs: current.costs, limits: opts.limits, reportCost: current.reportCost, hiddenEnums: current.hiddenEnums, headers }),
         (name) => services.get(name),
         metrics,
         sharing,
@@ -157,7 +160,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const plugins: ApolloServerPlugin<GatewayContext>[] = [operationNamePlugin];
   if (opts.landingPage === false) plugins.push(ApolloServerPluginLandingPageDisabled());
   if (opts.limits) plugins.push(operationLimitsPlugin({ costs: () => current.costs, limits: opts.limits }));
-  plugins.push(authorizationPlugin(requirementsOf, POLICIES));
+  plugins.push(authorizationPlugin(requirementsOf, authorize));
   // After authorization: the cache keys on and tags the filtered operation.
   if (cache) plugins.push(cache.plugin((type) => !current.requirements.fields.has(`${type}.id`)));
   plugins.push(httpCacheScopePlugin); // `cache-control: …, private` to HTTP caches for a token's answers

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
-import type { Authorized, Policy } from '../../lib/authz/authorize.ts';
-import { memoizedAuthorize } from '../../lib/authz/memo.ts';
+import type { Authorized } from '../../lib/authz/authorize.ts';
+import type { Authorize } from '../../lib/authz/memo.ts';
 import type { AuthRequirements } from '../../lib/authz/requirements.ts';
 import { applyDenials } from '../../lib/authz/response.ts';
 import type { GatewayContext } from './context.ts';
@@ -15,9 +15,9 @@ import type { GatewayContext } from './context.ts';
 export function authorizationPlugin(
   /** The current supergraph's requirements (it may be reloaded); null: nothing to enforce. */
   requirementsOf: () => AuthRequirements | null,
-  policies: Record<string, Policy>,
+  /** The check with the policies given (memoizedAuthorize), shared with the passthrough. */
+  authorize: Authorize,
 ): ApolloServerPlugin<GatewayContext> {
-  const authorize = memoizedAuthorize(policies);
   return {
     async requestDidStart() {
       let authorized: Authorized | null = null;

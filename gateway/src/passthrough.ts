@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { getVariableValues, Kind, parse, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { IDENTITY_HEADER } from '../../lib/internal-identity.ts';
-import type { Policy } from '../../lib/authz/authorize.ts';
-import { memoizedAuthorize } from '../../lib/authz/memo.ts';
+import type { Authorize } from '../../lib/authz/memo.ts';
 import type { AuthRequirements } from '../../lib/authz/requirements.ts';
 import { fieldsOf, isComposite, namedType, type NamedType } from '../../lib/schema-types.ts';
 import type { GatewayContext } from './context.ts';
@@ -18,7 +17,8 @@ import type { SharedFetches } from './shared-fetches.ts';
 /** What the current supergraph says, read on every request (it may be reloaded). */
 export interface PassthroughRules {
   requirements: AuthRequirements | null;
-  policies: Record<string, Policy>;
+  /** The gateway's authorization check (remembered per document and caller, as on the regular path). */
+  authorize: Authorize;
   costs: CostModel;
   limits?: OperationLimits;
   /** Whether answers carry `extensions.cost` (the supergraph uses demand control), as the limits plugin decides. */
@@ -86,14 +86,6 @@ export class Passthrough {
 
   /** The cost analysis, remembered per document and what it can see of the variables. */
   private readonly analyze = memoizedAnalysis();
-  /** The remembered authorization check of the rules' policies (authorization is worked out once per document and caller). */
-  private authorizer?: { policies: Record<string, Policy>; check: ReturnType<typeof memoizedAuthorize> };
-
-  private authorize(policies: Record<string, Policy>): ReturnType<typeof memoizedAuthorize> {
-    if (this.authorizer?.policies !== policies) this.authorizer = { policies, check: memoizedAuthorize(policies) };
-    return this.authorizer.check;
-  }
-
   /** Forgets every route (a new supergraph was loaded). */
   reset(): void {
     this.routes = new Map();
@@ -168,7 +160,7 @@ export class Passthrough {
       if (rules.reportCost) cost = analysis.estimatedCost;
     }
     if (rules.requirements) {
-      const denied = this.authorize(rules.policies)({ schema: route.schema, requirements: rules.requirements, document: route.document, operationName: route.operationName, variables, principal: context.identity });
+      const denied = rules.authorize({ schema: route.schema, requirements: rules.requirements, document: route.document, operationName: route.operationName, variables, principal: context.identity });
       if (denied) return false;
     }
     const target = this.fetchers(route.serviceName);

@@ -6,6 +6,9 @@ import type { AuthRequirements } from './requirements.ts';
 /** What {@link authorize} is asked, but the policies (given once). */
 export type AuthorizeCheck = Omit<AuthorizeOptions, 'policies'>;
 
+/** {@link authorize} with its policies given: what {@link memoizedAuthorize} returns. */
+export type Authorize = (check: AuthorizeCheck) => Authorized | null;
+
 /**
  * {@link authorize}, remembered per document: what an operation may read depends only on the
  * operation, the caller's principal (subject, scopes, employee id: all a {@link Policy} is
@@ -14,7 +17,7 @@ export type AuthorizeCheck = Omit<AuthorizeOptions, 'policies'>;
  * worked out with (a reloaded supergraph brings new ones). Principals are keyed by object: pass
  * the same object for the same caller (verified identities are remembered per token or header).
  */
-export function memoizedAuthorize(policies: Record<string, Policy>): (check: AuthorizeCheck) => Authorized | null {
+export function memoizedAuthorize(policies: Record<string, Policy>): Authorize {
   const memo = new DocumentMemo<{ schema: GraphQLSchema; requirements: AuthRequirements; result: Authorized | null }>();
   const principalKeys = new WeakMap<Principal, string>();
   const principalKey = (principal: Principal | null): string => {
